@@ -1,0 +1,184 @@
+/*
+** normalize.c: NFC, full-width folding and whitespace unification, with
+** an offset map.
+**
+** The input is cut into normalization runs: a code point with an NFC
+** boundary before it starts a new run.  A run of one code point (nearly
+** all of them) is mapped directly; a longer run (a decomposed syllable, a
+** letter with combining marks) goes through ICU's NFC normalizer.  Since
+** NFC never acts across such boundaries, normalizing run by run gives the
+** same text as normalizing the whole.  Runs are capped at a few dozen code
+** points so that pathological input (a million combining marks) stays
+** linear; the cap only bites where Unicode's stream-safe limit is already
+** exceeded.
+*/
+#include "normalize.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/unorm2.h>
+
+#include "koai.h"
+#include "utf8.h"
+
+#define NORM_MAX_RUN 32
+
+uint32_t koai_normalize_char(uint32_t c) {
+  if (c < 0x80) {
+    if (c == '\t' || c == '\n' || c == '\r') return c;
+    if (c < 0x20 || c == 0x7f) return ' ';
+    return c;
+  }
+  if (c >= 0xff01 && c <= 0xff5e) return c - 0xfee0;
+  switch (c) {
+    case 0x85: case 0x2028: case 0x2029:
+      return '\n';
+    case 0xa0: case 0x1680: case 0x202f: case 0x205f: case 0x3000:
+    case 0x200b: case 0xfeff:
+      return ' ';
+    case 0xffe0: return 0xa2;
+    case 0xffe1: return 0xa3;
+    case 0xffe2: return 0xac;
+    case 0xffe3: return 0xaf;
+    case 0xffe4: return 0xa6;
+    case 0xffe5: return 0xa5;
+    case 0xffe6: return 0x20a9;
+    default: break;
+  }
+  if (c < 0xa0) return ' ';                     /* C1 controls */
+  if (c >= 0x2000 && c <= 0x200a) return ' ';
+  return c;
+}
+
+static int norm_reserve(koai_normbuf *nb, size_t need) {
+  if (need + 1 > nb->cap) {
+    size_t cap = nb->cap ? nb->cap : 256;
+    unsigned char *z;
+    uint32_t *s, *e;
+    while (cap < need + 1) cap *= 2;
+    z = realloc(nb->z, cap);
+    if (z == NULL) return KOAI_ERROR_NOMEM;
+    nb->z = z;
+    s = realloc(nb->src_start, cap * sizeof(uint32_t));
+    if (s == NULL) return KOAI_ERROR_NOMEM;
+    nb->src_start = s;
+    e = realloc(nb->src_end, cap * sizeof(uint32_t));
+    if (e == NULL) return KOAI_ERROR_NOMEM;
+    nb->src_end = e;
+    nb->cap = cap;
+  }
+  return KOAI_OK;
+}
+
+/* Append one (already NFC) code point produced by input run [s, e). */
+static int norm_put(koai_normbuf *nb, uint32_t c, uint32_t s, uint32_t e) {
+  unsigned char buf[4];
+  int len, i;
+  c = koai_normalize_char(c);
+  len = koai_utf8_encode(c, buf);
+  if (norm_reserve(nb, nb->n + (size_t)len) != KOAI_OK) return KOAI_ERROR_NOMEM;
+  for (i = 0; i < len; i++) {
+    nb->z[nb->n] = buf[i];
+    nb->src_start[nb->n] = s;
+    nb->src_end[nb->n] = e;
+    nb->n++;
+  }
+  return KOAI_OK;
+}
+
+static int norm_has_boundary_before(const UNormalizer2 *nfc, uint32_t c) {
+  if (c < 0x300 || (c >= 0xac00 && c <= 0xd7a3)) return 1;
+  if (nfc == NULL) return 1;
+  return unorm2_hasBoundaryBefore(nfc, (UChar32)c);
+}
+
+/* NFC-normalize the code points of one run and append them. */
+static int norm_run(koai_normbuf *nb, const UNormalizer2 *nfc,
+                    const uint32_t *aCp, int nCp, uint32_t s, uint32_t e) {
+  UChar in[NORM_MAX_RUN * 2], out[NORM_MAX_RUN * 4];
+  UErrorCode status = U_ZERO_ERROR;
+  int nIn = 0, nOut, i;
+  for (i = 0; i < nCp; i++) {
+    if (aCp[i] >= 0x10000) {
+      in[nIn++] = (UChar)(0xd7c0 + (aCp[i] >> 10));
+      in[nIn++] = (UChar)(0xdc00 | (aCp[i] & 0x3ff));
+    } else {
+      in[nIn++] = (UChar)aCp[i];
+    }
+  }
+  nOut = unorm2_normalize(nfc, in, nIn, out, NORM_MAX_RUN * 4, &status);
+  if (U_FAILURE(status)) {
+    /* Not expected for valid code points; keep the run as it was. */
+    for (i = 0; i < nCp; i++) {
+      if (norm_put(nb, aCp[i], s, e) != KOAI_OK) return KOAI_ERROR_NOMEM;
+    }
+    return KOAI_OK;
+  }
+  for (i = 0; i < nOut; i++) {
+    uint32_t c = out[i];
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < nOut && out[i + 1] >= 0xdc00 &&
+        out[i + 1] <= 0xdfff) {
+      c = 0x10000 + ((c - 0xd800) << 10) + (out[i + 1] - 0xdc00);
+      i++;
+    }
+    if (norm_put(nb, c, s, e) != KOAI_OK) return KOAI_ERROR_NOMEM;
+  }
+  return KOAI_OK;
+}
+
+int koai_normalize(koai_normbuf *nb, const unsigned char *in, size_t n) {
+  UErrorCode status = U_ZERO_ERROR;
+  const UNormalizer2 *nfc = unorm2_getNFCInstance(&status);
+  size_t i = 0;
+  if (U_FAILURE(status)) nfc = NULL;
+  nb->n = 0;
+  if (norm_reserve(nb, n) != KOAI_OK) return KOAI_ERROR_NOMEM;
+  while (i < n) {
+    uint32_t aCp[NORM_MAX_RUN];
+    int nCp = 0, len;
+    size_t runStart = i;
+    uint32_t c;
+
+    if (in[i] < 0x80 && (i + 1 == n || in[i + 1] < 0x80)) {
+      /* ASCII followed by ASCII: the common case needs no lookup. */
+      if (norm_put(nb, in[i], (uint32_t)i, (uint32_t)i + 1)) goto nomem;
+      i++;
+      continue;
+    }
+    len = koai_utf8_decode(in + i, n - i, &c);
+    if (len == 0) {
+      /* An invalid byte separates words, like a space. */
+      if (norm_put(nb, ' ', (uint32_t)i, (uint32_t)i + 1)) goto nomem;
+      i++;
+      continue;
+    }
+    aCp[nCp++] = c;
+    i += (size_t)len;
+    while (i < n && nCp < NORM_MAX_RUN) {
+      uint32_t c2;
+      int len2 = koai_utf8_decode(in + i, n - i, &c2);
+      if (len2 == 0 || norm_has_boundary_before(nfc, c2)) break;
+      aCp[nCp++] = c2;
+      i += (size_t)len2;
+    }
+    if (nCp == 1 || nfc == NULL) {
+      int k;
+      for (k = 0; k < nCp; k++) {
+        if (norm_put(nb, aCp[k], (uint32_t)runStart, (uint32_t)i)) goto nomem;
+      }
+    } else if (norm_run(nb, nfc, aCp, nCp, (uint32_t)runStart, (uint32_t)i)) {
+      goto nomem;
+    }
+  }
+  nb->z[nb->n] = 0;
+  return KOAI_OK;
+nomem:
+  return KOAI_ERROR_NOMEM;
+}
+
+void koai_normbuf_free(koai_normbuf *nb) {
+  free(nb->z);
+  free(nb->src_start);
+  free(nb->src_end);
+  memset(nb, 0, sizeof(*nb));
+}

@@ -1,0 +1,55 @@
+/*
+** koai_mecab.c: print koai's analysis of each input line as the `mecab`
+** command does ("surface TAB feature", then EOS), so that the two can be
+** compared line by line.  -n switches mecab-ko's space penalty off, which
+** makes the algorithm MeCab 0.996's.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "koai.h"
+
+static int print_morph(void *ctx, const koai_morph *m) {
+  FILE *out = ctx;
+  fwrite(m->surface, 1, (size_t)m->n_surface, out);
+  fprintf(out, "\t%s\n", m->feature);
+  return 0;
+}
+
+int main(int argc, char **argv) {
+  koai_analyze_options opt = {1, NULL};
+  const koai_dict *d;
+  const char *zErr;
+  koai_analyzer *a;
+  char *zLine = NULL;
+  size_t cap = 0;
+  ssize_t n;
+  int i;
+  for (i = 1; i < argc; i++) {
+    if (strcmp(argv[i], "-n") == 0) {
+      opt.space_penalty = 0;
+    } else {
+      fprintf(stderr, "usage: %s [-n] < text\n", argv[0]);
+      return 2;
+    }
+  }
+  d = koai_dictionary(&zErr);
+  if (d == NULL) {
+    fprintf(stderr, "koai_mecab: %s\n", zErr);
+    return 1;
+  }
+  a = koai_analyzer_new(d);
+  if (a == NULL) return 1;
+  while ((n = getline(&zLine, &cap, stdin)) >= 0) {
+    if (n > 0 && zLine[n - 1] == '\n') n--;
+    if (koai_analyze(a, &opt, zLine, (size_t)n, print_morph, stdout) != 0) {
+      fprintf(stderr, "koai_mecab: analysis failed\n");
+      return 1;
+    }
+    fputs("EOS\n", stdout);
+  }
+  free(zLine);
+  koai_analyzer_free(a);
+  return 0;
+}
