@@ -109,6 +109,8 @@ typedef struct koai_userdict koai_userdict;
 koai_userdict *koai_userdict_new(const koai_dict *);
 int koai_userdict_add(koai_userdict *, const char *zWord, int nWord,
                       const char *zTag);
+/* Index the words for lookup; call after the last add, before analysing. */
+int koai_userdict_prepare(koai_userdict *);
 void koai_userdict_free(koai_userdict *);
 
 /* Options of one analysis. */

@@ -24,9 +24,6 @@ int koai_userdict_prefix_search(const koai_userdict *ud, const unsigned char *z,
                                 uint32_t n, const koai_user_word **aOut,
                                 int nMax);
 
-/* Sort the words for lookup; call after the last koai_userdict_add. */
-int koai_userdict_prepare(koai_userdict *ud);
-
 /* Number of words (for tests and diagnostics). */
 int koai_userdict_size(const koai_userdict *ud);
 

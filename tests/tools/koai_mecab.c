@@ -2,13 +2,15 @@
 ** koai_mecab.c: print koai's analysis of each input line as the `mecab`
 ** command does ("surface TAB feature", then EOS), so that the two can be
 ** compared line by line.  -n switches mecab-ko's space penalty off, which
-** makes the algorithm MeCab 0.996's.
+** makes the algorithm MeCab 0.996's.  -N prints each line as the analyzer
+** sees it after normalization instead, to feed the same text to `mecab`.
 */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "koai.h"
+#include "analyzer/normalize.h"
 
 static int print_morph(void *ctx, const koai_morph *m) {
   FILE *out = ctx;
@@ -25,12 +27,14 @@ int main(int argc, char **argv) {
   char *zLine = NULL;
   size_t cap = 0;
   ssize_t n;
-  int i;
+  int i, normalizeOnly = 0;
   for (i = 1; i < argc; i++) {
     if (strcmp(argv[i], "-n") == 0) {
       opt.space_penalty = 0;
+    } else if (strcmp(argv[i], "-N") == 0) {
+      normalizeOnly = 1;
     } else {
-      fprintf(stderr, "usage: %s [-n] < text\n", argv[0]);
+      fprintf(stderr, "usage: %s [-n|-N] < text\n", argv[0]);
       return 2;
     }
   }
@@ -43,6 +47,17 @@ int main(int argc, char **argv) {
   if (a == NULL) return 1;
   while ((n = getline(&zLine, &cap, stdin)) >= 0) {
     if (n > 0 && zLine[n - 1] == '\n') n--;
+    if (normalizeOnly) {
+      koai_normbuf nb;
+      memset(&nb, 0, sizeof(nb));
+      if (koai_normalize(&nb, (const unsigned char *)zLine, (size_t)n) != 0) {
+        return 1;
+      }
+      fwrite(nb.z, 1, nb.n, stdout);
+      fputc('\n', stdout);
+      koai_normbuf_free(&nb);
+      continue;
+    }
     if (koai_analyze(a, &opt, zLine, (size_t)n, print_morph, stdout) != 0) {
       fprintf(stderr, "koai_mecab: analysis failed\n");
       return 1;

@@ -1,0 +1,167 @@
+#!/bin/sh
+# koai benchmark (`make bench`): FTS5 index build throughput and index
+# size for the korean, unicode61 and trigram tokenizers; analyzer
+# throughput of ai_tokens against the mecab command and koai_mecab; peak
+# resident memory.  Checks the targets from the issue and reports them.
+# A report, not a test: it exits 0 when a target is missed.
+#
+# Needs dist/koai.so, dist/mecab-ko-dic, build/rel/bin/koai_mecab,
+# mecab, GNU time (sh scripts/install-deps.sh bench).  MB = 10^6 bytes;
+# each time is the best of 3 runs, each memory figure the peak of them.
+set -eu
+export LC_ALL=C.UTF-8
+
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$root"
+so=$root/dist/koai
+dicdir=$root/dist/mecab-ko-dic
+cli=$root/build/rel/bin/koai_mecab
+work=$root/build/bench
+corpus=$root/build/corpus/ko.txt
+bench=$root/build/corpus/bench.txt
+repeat=5
+
+die() { echo "bench: $*" >&2; exit 1; }
+[ -f "$so.so" ] || die "dist/koai.so missing (make all)"
+[ -d "$dicdir" ] || die "$dicdir missing (make dict)"
+[ -x "$cli" ] || die "$cli missing (make build/rel/bin/koai_mecab)"
+if ! command -v mecab >/dev/null 2>&1 || [ ! -x /usr/bin/time ]; then
+  sh "$root/scripts/install-deps.sh" bench
+fi
+command -v sqlite3 >/dev/null 2>&1 || die "sqlite3 missing"
+
+mkdir -p "$work" "$(dirname "$bench")"
+sh "$root/scripts/corpus.sh" "$corpus"
+if [ ! -s "$bench" ] || [ "$bench" -ot "$corpus" ]; then
+  i=0
+  : >"$bench.tmp"
+  while [ $i -lt $repeat ]; do cat "$corpus" >>"$bench.tmp"; i=$((i + 1)); done
+  mv "$bench.tmp" "$bench"
+fi
+bytes=$(wc -c <"$bench" | tr -d ' ')
+lines=$(wc -l <"$bench" | tr -d ' ')
+echo "bench: text $bench: $bytes bytes, $lines lines ($repeat x corpus)"
+
+runs=3          # every measurement is the best (least time) of this many
+
+# timed OUT CMD...: run CMD under GNU time and fold the result into OUT,
+# "least-seconds peak-KB" over the runs so far.
+timed() {
+  out=$1; shift
+  /usr/bin/time -f '%e %M' -o "$out.run" "$@" || die "failed: $*"
+  tail -n 1 "$out.run" >"$out.one"
+  if [ -s "$out" ]; then cat "$out" >>"$out.one"; fi
+  awk 'NR == 1 || $1 < s { s = $1 } $2 > k { k = $2 } END { print s, k }' \
+    "$out.one" >"$out"
+  rm -f "$out.run" "$out.one"
+}
+mbps() {
+  awk -v b="$bytes" -v s="$1" 'BEGIN { printf "%.2f", (s > 0 ? b / s / 1e6 : 0) }'
+}
+
+# The text as one row per line in an ordinary table (ascii mode: no
+# quoting; the unit separator never occurs in the corpus).
+docs=$work/docs.db
+rm -f "$docs"
+sqlite3 "$docs" <<EOF || die "cannot import $bench"
+CREATE TABLE docs(body TEXT);
+.mode ascii
+.separator "\\037" "\\n"
+.import '$bench' docs
+EOF
+nrows=$(sqlite3 "$docs" 'SELECT count(*) FROM docs')
+[ "$nrows" -eq "$lines" ] || die "imported $nrows rows of $lines lines"
+
+# Index builds: each tokenizer gets a fresh copy of docs.db with an empty
+# fts5 table; only the INSERT runs timed, in its own sqlite3 process.  The
+# index size is that of the fts5 index tables (fts_data + fts_idx, via
+# dbstat) after 'optimize'; the content table is the same for all.
+for tok in korean unicode61 trigram; do
+  db=$work/fts_$tok.db
+  rm -f "$work/time_$tok"
+  r=0
+  while [ $r -lt $runs ]; do
+    rm -f "$db" "$db-journal"
+    cp "$docs" "$db"
+    sqlite3 "$db" ".load $so" \
+      "CREATE VIRTUAL TABLE fts USING fts5(body, tokenize='$tok')" ||
+      die "cannot create the $tok table"
+    timed "$work/time_$tok" sqlite3 "$db" ".load $so" \
+      "INSERT INTO fts(body) SELECT body FROM docs"
+    r=$((r + 1))
+  done
+  sqlite3 "$db" ".load $so" "INSERT INTO fts(fts) VALUES('optimize')" \
+    "VACUUM" >/dev/null || die "cannot optimize the $tok index"
+  size=$(sqlite3 "$db" "SELECT sum(pgsize) FROM dbstat
+                        WHERE name IN ('fts_data', 'fts_idx')" 2>/dev/null) ||
+    size=
+  [ -n "$size" ] || size=$(wc -c <"$db" | tr -d ' ')
+  echo "$size" >"$work/size_$tok"
+  read -r secs kb <"$work/time_$tok"
+  echo "bench: fts5 $tok: $(mbps "$secs") MB/s ($secs s), index $size bytes" \
+       "(database $(wc -c <"$db" | tr -d ' ') bytes), peak $kb KB"
+done
+
+# Analyzer throughput: ai_tokens over the same rows, then the two
+# command-line analyzers over the same text.
+rm -f "$work/time_ai_tokens" "$work/time_mecab" "$work/time_koai_mecab"
+r=0
+while [ $r -lt $runs ]; do
+  timed "$work/time_ai_tokens" sqlite3 "$docs" ".load $so" \
+    "SELECT count(*) FROM docs, ai_tokens(docs.body)" >"$work/ai_tokens.count"
+  timed "$work/time_mecab" sh -c 'mecab -d "$1" <"$2" >/dev/null' \
+    sh "$dicdir" "$bench"
+  timed "$work/time_koai_mecab" sh -c 'KOAI_DICDIR="$1" "$2" <"$3" >/dev/null' \
+    sh "$dicdir" "$cli" "$bench"
+  r=$((r + 1))
+done
+read -r secs kb <"$work/time_ai_tokens"
+echo "bench: ai_tokens: $(mbps "$secs") MB/s ($secs s)," \
+     "$(cat "$work/ai_tokens.count") tokens, peak $kb KB"
+read -r secs kb <"$work/time_mecab"
+echo "bench: mecab command: $(mbps "$secs") MB/s ($secs s), peak $kb KB"
+read -r secs kb <"$work/time_koai_mecab"
+echo "bench: koai_mecab: $(mbps "$secs") MB/s ($secs s), peak $kb KB"
+
+# Report.
+val() { cut -d ' ' -f "$2" "$work/$1"; }
+awk -v bytes="$bytes" -v lines="$lines" -v runs="$runs" \
+    -v tk="$(val time_korean 1)" -v mk="$(val time_korean 2)" \
+    -v tu="$(val time_unicode61 1)" -v mu="$(val time_unicode61 2)" \
+    -v tt="$(val time_trigram 1)" -v mt="$(val time_trigram 2)" \
+    -v sk="$(cat "$work/size_korean")" -v su="$(cat "$work/size_unicode61")" \
+    -v st="$(cat "$work/size_trigram")" \
+    -v ta="$(val time_ai_tokens 1)" -v ma="$(val time_ai_tokens 2)" \
+    -v tm="$(val time_mecab 1)" -v mm="$(val time_mecab 2)" \
+    -v tc="$(val time_koai_mecab 1)" -v mc="$(val time_koai_mecab 2)" '
+function rate(s) { return s > 0 ? bytes / s / 1e6 : 0 }
+function row(what, s, size, kb) {
+  printf "%-22s %8.2f %8.2f %12s %9.1f\n", what, s, rate(s), size, kb / 1024
+}
+function target(ok, text) {
+  printf "  %s  %s\n", ok ? "PASS" : "FAIL", text
+  if (!ok) missed++
+}
+BEGIN {
+  printf "\nkoai bench: %.2f MB of Korean text, %d lines (MB = 10^6 bytes; best of %d runs)\n\n", bytes / 1e6, lines, runs
+  printf "%-22s %8s %8s %12s %9s\n", "", "seconds", "MB/s", "index bytes", "peak MB"
+  row("fts5 korean", tk, sk, mk)
+  row("fts5 unicode61", tu, su, mu)
+  row("fts5 trigram", tt, st, mt)
+  row("ai_tokens (SQL)", ta, "-", ma)
+  row("mecab command", tm, "-", mm)
+  row("koai_mecab command", tc, "-", mc)
+  printf "\ntargets:\n"
+  target(rate(tk) >= rate(tu) / 2,
+    sprintf("korean indexes at least half as fast as unicode61 (%.2f vs %.2f MB/s, %.2fx)",
+            rate(tk), rate(tu), rate(tu) > 0 ? rate(tk) / rate(tu) : 0))
+  target(rate(ta) >= rate(tm),
+    sprintf("ai_tokens at least as fast as the mecab command (%.2f vs %.2f MB/s, %.2fx)",
+            rate(ta), rate(tm), rate(tm) > 0 ? rate(ta) / rate(tm) : 0))
+  target(sk <= 1.5 * su,
+    sprintf("korean index at most 1.5x the unicode61 index (%.2fx)",
+            su > 0 ? sk / su : 0))
+  if (missed) printf "\n%d of 3 targets missed.\n", missed
+  else printf "\nall 3 targets met.\n"
+}'
+exit 0
