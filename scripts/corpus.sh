@@ -23,7 +23,7 @@ report() {
   echo "corpus: $1: $(wc -c <"$1" | tr -d ' ') bytes, $(wc -l <"$1" | tr -d ' ') lines" >&2
 }
 
-if [ -s "$out" ] && [ "$out" -nt "$self" ]; then
+if [ -s "$out" ] && [ -n "$(find "$out" -newer "$self" 2>/dev/null)" ]; then
   report "$out"
   exit 0
 fi
@@ -35,14 +35,18 @@ fi
 
 mkdir -p "$(dirname "$out")"
 tmp=$out.tmp.$$
-trap 'rm -f "$tmp"' EXIT INT TERM
+trap 'rm -f "$tmp"' EXIT
+trap 'exit 1' INT TERM
 
 # Hangul syllables U+AC00..U+D7A3 as UTF-8 bytes (C locale: byte regex).
 hangul=$(printf '\352[\260-\277]|[\353\354]|\355[\200-\236]')
+# C1 control characters (U+0080..U+009F): mojibake in a few help pages.
+c1=$(printf '\302[\200-\237]')
 
 # The awk program reads HTML with "<" as the record separator, so each
 # record is "tag attributes>text".  Block-level tags end a line; script
 # and style contents and comments are dropped; entities are decoded.
+# shellcheck disable=SC2016
 (cd "$helpdir" && find . -name '*.html' -type f) | LC_ALL=C sort |
 (cd "$helpdir" && LC_ALL=C xargs awk '
 function utf8(c) {
@@ -138,7 +142,7 @@ FNR == 1 { skip = ""; incomment = 0; pre = 0 }
 }
 END { printf "\n" }
 ') |
-LC_ALL=C sed -e 's/[[:space:]][[:space:]]*/ /g' \
+LC_ALL=C sed -e "s/$c1//g" -e 's/[[:space:]][[:space:]]*/ /g' \
              -e 's/\([.?!]\) \([^ ]\)/\1\n\2/g' |
 LC_ALL=C sed -e "s/^ *//" -e "s/ *$//" -e "s/^Title is: //" |
 LC_ALL=C grep -E "$hangul" |

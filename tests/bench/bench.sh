@@ -32,7 +32,7 @@ command -v sqlite3 >/dev/null 2>&1 || die "sqlite3 missing"
 
 mkdir -p "$work" "$(dirname "$bench")"
 sh "$root/scripts/corpus.sh" "$corpus"
-if [ ! -s "$bench" ] || [ "$bench" -ot "$corpus" ]; then
+if [ ! -s "$bench" ] || [ -n "$(find "$corpus" -newer "$bench")" ]; then
   i=0
   : >"$bench.tmp"
   while [ $i -lt $repeat ]; do cat "$corpus" >>"$bench.tmp"; i=$((i + 1)); done
@@ -109,8 +109,10 @@ r=0
 while [ $r -lt $runs ]; do
   timed "$work/time_ai_tokens" sqlite3 "$docs" ".load $so" \
     "SELECT count(*) FROM docs, ai_tokens(docs.body)" >"$work/ai_tokens.count"
+  # shellcheck disable=SC2016
   timed "$work/time_mecab" sh -c 'mecab -d "$1" <"$2" >/dev/null' \
     sh "$dicdir" "$bench"
+  # shellcheck disable=SC2016
   timed "$work/time_koai_mecab" sh -c 'KOAI_DICDIR="$1" "$2" <"$3" >/dev/null' \
     sh "$dicdir" "$cli" "$bench"
   r=$((r + 1))

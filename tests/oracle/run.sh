@@ -19,7 +19,7 @@ cd "$root" || exit 1
 bin=$root/build/$variant/bin/koai_mecab
 dicdir=$root/dist/mecab-ko-dic
 work=$root/build/oracle/$variant
-sentences=3000
+sentences=${ORACLE_SENTENCES:-3000}   # how many corpus lines to compare
 
 finish() {       # finish PASSED MESSAGE
   [ -n "$2" ] && echo "oracle: $2"
@@ -42,12 +42,15 @@ head -n "$sentences" "$root/build/corpus/ko.txt" >"$work/raw.txt"
 KOAI_DICDIR=$dicdir "$bin" -N <"$work/raw.txt" >"$work/input.txt" ||
   finish 0 "koai_mecab -N failed (status $?)"
 nin=$(wc -l <"$work/input.txt")
-[ "$nin" -eq "$(wc -l <"$work/raw.txt")" ] ||
-  finish 0 "koai_mecab -N changed the line count"
+# U+0085, U+2028 and U+2029 normalize to line breaks: then there are more
+# lines than went in.  Both analyzers read input.txt, so that is harmless.
+nraw=$(wc -l <"$work/raw.txt")
+[ "$nin" -eq "$nraw" ] ||
+  echo "oracle: note: normalization turned $nraw lines into $nin"
 
 KOAI_DICDIR=$dicdir "$bin" -n <"$work/input.txt" >"$work/koai.out" ||
   finish 0 "koai_mecab -n failed (status $?)"
-mecab -d "$dicdir" <"$work/input.txt" >"$work/mecab.out" ||
+mecab -b 1048576 -d "$dicdir" <"$work/input.txt" >"$work/mecab.out" ||
   finish 0 "mecab failed (status $?)"
 
 # One line per sentence: "surface/TAG surface/TAG ...", TAG being the
