@@ -44,6 +44,19 @@ typedef struct best_for_lc {
   int64_t cost;
 } best_for_lc;
 
+/* A candidate predecessor: contiguous, unlike the end lists. */
+typedef struct pred_entry {
+  int64_t cost;
+  lattice_node *node;
+  uint32_t rc;
+} pred_entry;
+
+/* The cheapest node ending at the current position, by right context id. */
+typedef struct best_for_rc {
+  uint32_t stamp;
+  lattice_node *node;
+} best_for_rc;
+
 struct koai_lattice {
   const koai_dict *d;
   node_block *blocks;        /* arena, reused from segment to segment */
@@ -60,6 +73,14 @@ struct koai_lattice {
   best_for_lc *best;         /* by left context id */
   uint32_t stamp;
 
+  /* The predecessors at the current position that can win: for each
+  ** right context id, the cheapest node (the first of equals), kept in
+  ** end-list order so that ties go where MeCab sends them. */
+  pred_entry *preds;
+  int n_preds;
+  size_t cap_preds;
+  best_for_rc *best_rc;      /* by right context id */
+
   lattice_node **path;
   size_t cap_path;
 
@@ -71,7 +92,10 @@ koai_lattice *koai_lattice_new(const koai_dict *d) {
   if (L == NULL) return NULL;
   L->d = d;
   L->best = calloc(d->matrix_rsize ? d->matrix_rsize : 1, sizeof(best_for_lc));
-  if (L->best == NULL) {
+  L->best_rc = calloc(d->matrix_lsize ? d->matrix_lsize : 1, sizeof(best_for_rc));
+  if (L->best == NULL || L->best_rc == NULL) {
+    free(L->best);
+    free(L->best_rc);
     free(L);
     return NULL;
   }
@@ -91,6 +115,8 @@ void koai_lattice_free(koai_lattice *L) {
   free(L->char_byte);
   free(L->run_end);
   free(L->best);
+  free(L->best_rc);
+  free(L->preds);
   free(L->path);
   free(L);
 }
@@ -311,32 +337,77 @@ static int lattice_lookup(koai_lattice *L, const unsigned char *z, uint32_t n,
 }
 
 /*
+** Collect the nodes ending at pos that can be a best predecessor.  Of
+** nodes with the same right context id only the cheapest can win (the
+** connection cost depends on nothing else), and of equals the first in the
+** end list, which is the one MeCab picks.  The survivors keep their order.
+*/
+static int lattice_collect_preds(koai_lattice *L, uint32_t pos) {
+  lattice_node *lnode;
+  int n = 0;
+  for (lnode = L->end_at[pos]; lnode; lnode = lnode->enext) {
+    best_for_rc *b = &L->best_rc[lnode->rc];
+    if (b->stamp != L->stamp) {
+      b->stamp = L->stamp;
+      b->node = lnode;
+    } else if (lnode->cost < b->node->cost) {
+      b->node = lnode;
+    }
+    n++;
+  }
+  if ((size_t)n > L->cap_preds) {
+    size_t cap = (size_t)n * 2;
+    pred_entry *a = realloc(L->preds, cap * sizeof(*a));
+    if (a == NULL) return KOAI_ERROR_NOMEM;
+    L->preds = a;
+    L->cap_preds = cap;
+  }
+  n = 0;
+  for (lnode = L->end_at[pos]; lnode; lnode = lnode->enext) {
+    if (L->best_rc[lnode->rc].node == lnode) {
+      L->preds[n].cost = lnode->cost;
+      L->preds[n].node = lnode;
+      L->preds[n].rc = lnode->rc;
+      n++;
+    }
+  }
+  L->n_preds = n;
+  return KOAI_OK;
+}
+
+/*
 ** Connect each candidate of list to its best predecessor among the nodes
 ** ending at pos, and file it under the byte where it ends.
 */
-static void lattice_connect(koai_lattice *L, uint32_t pos, lattice_node *list,
-                            int spacePenalty) {
+static int lattice_connect(koai_lattice *L, uint32_t pos, lattice_node *list,
+                           int spacePenalty) {
   const koai_dict *d = L->d;
   const int16_t *matrix = d->matrix;
   const uint32_t lsize = d->matrix_lsize;
   lattice_node *rnode;
+  int rc;
   L->stamp++;
   if (L->stamp == 0) {
     memset(L->best, 0, d->matrix_rsize * sizeof(best_for_lc));
+    memset(L->best_rc, 0, d->matrix_lsize * sizeof(best_for_rc));
     L->stamp = 1;
   }
+  rc = lattice_collect_preds(L, pos);
+  if (rc != KOAI_OK) return rc;
   for (rnode = list; rnode; rnode = rnode->bnext) {
     best_for_lc *b = &L->best[rnode->lc];
     int64_t cost;
     if (b->stamp != L->stamp) {
       const int16_t *row = matrix + (size_t)lsize * rnode->lc;
+      const pred_entry *p = L->preds;
       int64_t bestCost = INT64_MAX;
-      lattice_node *bestNode = NULL, *lnode;
-      for (lnode = L->end_at[pos]; lnode; lnode = lnode->enext) {
-        int64_t c = lnode->cost + row[lnode->rc];
+      lattice_node *bestNode = NULL;
+      int i;
+      for (i = 0; i < L->n_preds; i++) {
+        int64_t c = p[i].cost + row[p[i].rc];
         if (c < bestCost) {
           bestCost = c;
-          bestNode = lnode;
+          bestNode = p[i].node;
         }
       }
       b->stamp = L->stamp;
@@ -352,6 +423,7 @@ static void lattice_connect(koai_lattice *L, uint32_t pos, lattice_node *list,
     rnode->enext = L->end_at[pos + rnode->rlength];
     L->end_at[pos + rnode->rlength] = rnode;
   }
+  return KOAI_OK;
 }
 
 int koai_lattice_best_path(koai_lattice *L, const unsigned char *z, uint32_t n,
@@ -384,7 +456,8 @@ int koai_lattice_best_path(koai_lattice *L, const unsigned char *z, uint32_t n,
     if (L->end_at[pos] == NULL) continue;
     rc = lattice_lookup(L, z, n, pos, ud, &list);
     if (rc != KOAI_OK) return rc;
-    lattice_connect(L, pos, list, spacePenalty);
+    rc = lattice_connect(L, pos, list, spacePenalty);
+    if (rc != KOAI_OK) return rc;
   }
 
   /* EOS joins the last position where anything ends. */
