@@ -45,6 +45,7 @@ run "SQL tests ($variant)" "$bin/sqltest" tests/sql/*.test
 run "MeCab oracle ($variant)" sh tests/oracle/run.sh "$variant"
 if [ "$variant" = rel ]; then
   run "sqlite3 shell with .load" sh tests/shell/load.sh
+  run "README examples" sh tests/readme/check.sh
 fi
 
 echo "tests ($variant): $passed passed, $failed failed"

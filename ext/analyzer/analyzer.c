@@ -112,7 +112,7 @@ int koai_analyze_segment(koai_analyzer *a, const koai_analyze_options *opt,
     m.end = start + a->nb.src_end[node->begin + node->length - 1];
     m.surface = (const char *)a->nb.z + node->begin;
     m.n_surface = (int)node->length;
-    m.feature = node->feature;
+    m.feature = koai_lattice_node_feature(a->d, node);
     m.posid = node->posid;
     m.space_before =
         node->rlength != node->length || (node->begin == 0 && start > 0);

@@ -121,23 +121,39 @@ void koai_lattice_free(koai_lattice *L) {
   free(L);
 }
 
-static lattice_node *lattice_new_node(koai_lattice *L) {
-  if (L->cur == NULL || L->used == LATTICE_BLOCK) {
-    node_block *next = L->cur ? L->cur->next : L->blocks;
-    if (next == NULL) {
-      next = malloc(sizeof(node_block));
-      if (next == NULL) return NULL;
-      next->next = NULL;
-      if (L->cur) {
-        L->cur->next = next;
-      } else {
-        L->blocks = next;
-      }
-    }
-    L->cur = next;
-    L->used = 0;
+const char *koai_lattice_node_feature(const koai_dict *d,
+                                      const lattice_node *node) {
+  switch (node->kind) {
+    case KOAI_MORPH_KNOWN:
+      return koai_dic_feature(&d->sys, node->entry.token);
+    case KOAI_MORPH_UNKNOWN:
+      return koai_dic_feature(&d->unk, node->entry.token);
+    default:
+      return node->entry.user->feature;
   }
-  return &L->cur->a[L->used++];
+}
+
+/* Move to the next block of the arena, allocating it the first time. */
+static lattice_node *lattice_new_block(koai_lattice *L) {
+  node_block *next = L->cur ? L->cur->next : L->blocks;
+  if (next == NULL) {
+    next = malloc(sizeof(node_block));
+    if (next == NULL) return NULL;
+    next->next = NULL;
+    if (L->cur) {
+      L->cur->next = next;
+    } else {
+      L->blocks = next;
+    }
+  }
+  L->cur = next;
+  L->used = 1;
+  return &next->a[0];
+}
+
+static inline lattice_node *lattice_new_node(koai_lattice *L) {
+  if (L->cur != NULL && L->used < LATTICE_BLOCK) return &L->cur->a[L->used++];
+  return lattice_new_block(L);
 }
 
 static int lattice_reserve(koai_lattice *L, uint32_t n) {
@@ -217,7 +233,7 @@ static int lattice_add_unknown(koai_lattice *L, lattice_node **pList,
     node->rc = t->rcAttr;
     node->posid = t->posid;
     node->wcost = t->wcost;
-    node->feature = koai_dic_feature(&d->unk, t);
+    node->entry.token = t;
     node->begin = begin2;
     node->length = end - begin2;
     node->rlength = end - pos;
@@ -268,7 +284,7 @@ static int lattice_lookup(koai_lattice *L, const unsigned char *z, uint32_t n,
       node->rc = t->rcAttr;
       node->posid = t->posid;
       node->wcost = t->wcost;
-      node->feature = koai_dic_feature(&d->sys, t);
+      node->entry.token = t;
       node->begin = begin2;
       node->length = aMatch[i].length;
       node->rlength = begin2 - pos + aMatch[i].length;
@@ -289,7 +305,7 @@ static int lattice_lookup(koai_lattice *L, const unsigned char *z, uint32_t n,
       node->rc = w->rc;
       node->posid = w->posid;
       node->wcost = w->wcost;
-      node->feature = w->feature;
+      node->entry.user = w;
       node->begin = begin2;
       node->length = w->n;
       node->rlength = begin2 - pos + w->n;

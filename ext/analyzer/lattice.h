@@ -20,9 +20,18 @@ struct lattice_node {
   uint32_t rlength;      /* bytes of the surface and the whitespace before */
   uint16_t lc, rc, posid;
   int16_t wcost;
-  const char *feature;
   uint8_t kind;          /* KOAI_MORPH_* */
+  /* The entry, to read its feature string only for nodes of the best
+  ** path: a token of sys.dic (KNOWN) or unk.dic (UNKNOWN), or a user word. */
+  union {
+    const koai_dic_token *token;
+    const koai_user_word *user;
+  } entry;
 };
+
+/* The feature string of a node. */
+const char *koai_lattice_node_feature(const koai_dict *d,
+                                      const lattice_node *node);
 
 typedef struct koai_lattice koai_lattice;
 

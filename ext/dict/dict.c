@@ -260,6 +260,7 @@ int koai_dict_open(const char *zDir, koai_dict **ppDict, char **pzErr) {
 
   rc = dict_map_file(zDir, "sys.dic", &d->sys.map, &d->sys.size, pzErr);
   if (rc == KOAI_OK) rc = dict_parse_dic("sys.dic", &d->sys, pzErr);
+  if (rc == KOAI_OK) rc = koai_dic_build_first_states(&d->sys);
   if (rc == KOAI_OK) {
     rc = dict_map_file(zDir, "unk.dic", &d->unk.map, &d->unk.size, pzErr);
   }
@@ -297,6 +298,7 @@ void koai_dict_close(koai_dict *d) {
   if (d->unk.map) munmap((void *)d->unk.map, d->unk.size);
   if (d->matrix_map) munmap((void *)d->matrix_map, d->matrix_size);
   if (d->char_map) munmap((void *)d->char_map, d->char_size);
+  free(d->sys.first_state);
   free(d->space_penalty);
   free(d->name);
   free(d->version);

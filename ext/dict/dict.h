@@ -47,7 +47,20 @@ typedef struct koai_dic_file {
   uint32_t n_features;
   uint32_t lexsize;
   uint32_t lsize, rsize;
+  /* Trie states after the first character, for ASCII and Hangul
+  ** syllables: most lookups start with one, and this skips its first
+  ** steps.  KOAI_TRIE_NONE where no key starts so, KOAI_TRIE_WALK where
+  ** the walk must be done byte by byte. */
+  uint32_t *first_state;
 } koai_dic_file;
+
+#define KOAI_TRIE_NONE 0xffffffffu
+#define KOAI_TRIE_WALK 0xfffffffeu
+#define KOAI_TRIE_FIRST_ASCII 128
+#define KOAI_TRIE_FIRST_SIZE (128 + 11172)
+
+/* Build f->first_state; returns 0 or KOAI_ERROR_NOMEM. */
+int koai_dic_build_first_states(koai_dic_file *f);
 
 /* A character's categories, decoded from char.bin. */
 typedef struct koai_char_info {

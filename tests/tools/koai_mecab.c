@@ -4,10 +4,12 @@
 ** compared line by line.  -n switches mecab-ko's space penalty off, which
 ** makes the algorithm MeCab 0.996's.  -N prints each line as the analyzer
 ** sees it after normalization instead, to feed the same text to `mecab`.
+** -t prints how long opening the dictionary took, on stderr.
 */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "koai.h"
 #include "analyzer/normalize.h"
@@ -27,18 +29,28 @@ int main(int argc, char **argv) {
   char *zLine = NULL;
   size_t cap = 0;
   ssize_t n;
-  int i, normalizeOnly = 0;
+  int i, normalizeOnly = 0, timeOpen = 0;
+  struct timespec t0, t1;
   for (i = 1; i < argc; i++) {
     if (strcmp(argv[i], "-n") == 0) {
       opt.space_penalty = 0;
     } else if (strcmp(argv[i], "-N") == 0) {
       normalizeOnly = 1;
+    } else if (strcmp(argv[i], "-t") == 0) {
+      timeOpen = 1;
     } else {
-      fprintf(stderr, "usage: %s [-n|-N] < text\n", argv[0]);
+      fprintf(stderr, "usage: %s [-n|-N|-t] < text\n", argv[0]);
       return 2;
     }
   }
+  clock_gettime(CLOCK_MONOTONIC, &t0);
   d = koai_dictionary(&zErr);
+  clock_gettime(CLOCK_MONOTONIC, &t1);
+  if (timeOpen) {
+    fprintf(stderr, "dictionary open: %.2f ms\n",
+            (double)(t1.tv_sec - t0.tv_sec) * 1e3 +
+                (double)(t1.tv_nsec - t0.tv_nsec) / 1e6);
+  }
   if (d == NULL) {
     fprintf(stderr, "koai_mecab: %s\n", zErr);
     return 1;
