@@ -101,9 +101,15 @@ static int morph_put(char *buf, int cap, int n, const char *z, int nz) {
 int koai_morph_lemma(const char *zSurface, int nSurface, const char *zFeature,
                      char *buf, int cap) {
   koai_feature f;
+  koai_feature_parse(zFeature, &f);
+  return koai_feature_lemma(&f, zSurface, nSurface, buf, cap);
+}
+
+int koai_feature_lemma(const koai_feature *pf, const char *zSurface,
+                       int nSurface, char *buf, int cap) {
+  koai_feature f = *pf;
   koai_field stem, stemTag;
   int n = 0;
-  koai_feature_parse(zFeature, &f);
   stem.z = zSurface;
   stem.n = nSurface;
   stemTag = morph_head_tag(f.tag);

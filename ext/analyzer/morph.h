@@ -60,4 +60,8 @@ int koai_tag_is_predicate(koai_field tag);
 int koai_morph_lemma(const char *zSurface, int nSurface, const char *zFeature,
                      char *buf, int cap);
 
+/* The same from an already parsed feature string. */
+int koai_feature_lemma(const koai_feature *f, const char *zSurface,
+                       int nSurface, char *buf, int cap);
+
 #endif /* KOAI_MORPH_H */

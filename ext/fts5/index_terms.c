@@ -218,8 +218,8 @@ static int terms_add_morph(koai_term_builder *b, const koai_morph *m) {
       && f.first_tag.n > 0 && !koai_field_is(f.first_tag, "*")) {
     head = f.first_tag;
   }
-  nLemma = koai_morph_lemma(m->surface, m->n_surface, m->feature, lemma,
-                            (int)sizeof(lemma));
+  nLemma = koai_feature_lemma(&f, m->surface, m->n_surface, lemma,
+                              (int)sizeof(lemma));
   if (nLemma > (int)sizeof(lemma)) nLemma = 0;
   return terms_add_part(b, head, m->surface, m->n_surface, lemma, nLemma,
                         m->start, m->end);

@@ -192,7 +192,7 @@ BEGIN {
             su > 0 ? sk / su : 0))
   printf "\ndictionary open: %s ms\n", openms
   printf "one %.0f MB document through ai_tokens: %.1f s (%.2f MB/s), peak %.0f MB (the document is held twice: by SQLite and by ai_tokens)\n",
-    bigb / 1e6, bigs, bigs > 0 ? bigb / bigs / 1e6 : 0, bigk / 1024
+    bigb / 1e6, bigs, (bigs > 0 ? bigb / bigs / 1e6 : 0), bigk / 1024
   if (missed) printf "\n%d of 3 targets missed.\n", missed
   else printf "\nall 3 targets met.\n"
 }'
