@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "koai.h"
+#include "analyzer.h"
 #include "lattice.h"
 #include "normalize.h"
 
@@ -134,4 +135,8 @@ int koai_analyze(koai_analyzer *a, const koai_analyze_options *opt,
     if (rc != 0) return rc;
   }
   return KOAI_OK;
+}
+
+const koai_normbuf *koai_analyzer_normbuf(const koai_analyzer *a) {
+  return &a->nb;
 }
