@@ -46,6 +46,7 @@ run "MeCab oracle ($variant)" sh tests/oracle/run.sh "$variant"
 if [ "$variant" = rel ]; then
   run "sqlite3 shell with .load" sh tests/shell/load.sh
   run "README examples" sh tests/readme/check.sh
+  run "gazetteer data" sh tests/gazetteer/check.sh
 fi
 
 echo "tests ($variant): $passed passed, $failed failed"
