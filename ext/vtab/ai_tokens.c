@@ -128,6 +128,7 @@ static sqlite3_int64 tokensCharOffset(tokens_cursor *cur, size_t b) {
 static int tokensAddMorph(void *ctx, const koai_morph *m) {
   tokens_cursor *cur = ctx;
   tokens_row *row;
+  char zLemma[256];
   int need;
   if (cur->n_rows == cur->cap_rows) {
     int cap = cur->cap_rows ? cur->cap_rows * 2 : 64;
@@ -136,7 +137,8 @@ static int tokensAddMorph(void *ctx, const koai_morph *m) {
     cur->rows = a;
     cur->cap_rows = cap;
   }
-  need = koai_morph_lemma(m->surface, m->n_surface, m->feature, NULL, 0);
+  need = koai_morph_lemma(m->surface, m->n_surface, m->feature, zLemma,
+                          (int)sizeof(zLemma));
   if (cur->n_lemmas + (size_t)need > cur->cap_lemmas) {
     size_t cap = cur->cap_lemmas ? cur->cap_lemmas : 1024;
     char *z;
@@ -146,6 +148,13 @@ static int tokensAddMorph(void *ctx, const koai_morph *m) {
     cur->lemmas = z;
     cur->cap_lemmas = cap;
   }
+  if (need > (int)sizeof(zLemma)) {
+    /* a lemma longer than the stack buffer: build it in place */
+    koai_morph_lemma(m->surface, m->n_surface, m->feature,
+                     cur->lemmas + cur->n_lemmas, need);
+  } else {
+    memcpy(cur->lemmas + cur->n_lemmas, zLemma, (size_t)need);
+  }
   row = &cur->rows[cur->n_rows++];
   row->byte_start = m->start;
   row->byte_end = m->end;
@@ -153,9 +162,8 @@ static int tokensAddMorph(void *ctx, const koai_morph *m) {
   row->char_end = tokensCharOffset(cur, m->end);
   row->feature = m->feature;
   row->lemma_off = cur->n_lemmas;
-  row->lemma_len = koai_morph_lemma(m->surface, m->n_surface, m->feature,
-                                    cur->lemmas + cur->n_lemmas, need);
-  cur->n_lemmas += (size_t)row->lemma_len;
+  row->lemma_len = need;
+  cur->n_lemmas += (size_t)need;
   return 0;
 }
 
