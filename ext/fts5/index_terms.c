@@ -127,14 +127,22 @@ static int terms_class(const char *zTag) {
   return PART_OTHER;
 }
 
+/*
+** Append z[0..n) to the word buffer; *pOff receives where it went.  z may
+** point into the buffer itself (a part's text joined into a compound or a
+** lemma), so it is found again at the same offset after a realloc.
+*/
 static int terms_buf_append(koai_term_builder *b, const char *z, int n,
                             size_t *pOff) {
   if (b->n_buf + (size_t)n > b->cap_buf) {
     size_t cap = b->cap_buf ? b->cap_buf : 1024;
+    uintptr_t zAt = (uintptr_t)z, bufAt = (uintptr_t)b->buf;
+    int inside = b->buf != NULL && zAt >= bufAt && zAt < bufAt + b->n_buf;
     char *p;
     while (cap < b->n_buf + (size_t)n) cap *= 2;
     p = realloc(b->buf, cap);
     if (p == NULL) return KOAI_ERROR_NOMEM;
+    if (inside) z = p + (zAt - bufAt);
     b->buf = p;
     b->cap_buf = cap;
   }
