@@ -49,6 +49,11 @@ int koai_register(sqlite3 *db, char **pzErr) {
   int rc = koai_register_version(db);
   if (rc == SQLITE_OK) rc = koai_register_ai_tokens(db);
   if (rc == SQLITE_OK) rc = koai_register_korean_tokenizer(db);
+  if (rc == SQLITE_OK) rc = koai_register_ai_normalize(db);
+  if (rc == SQLITE_OK) rc = koai_register_ai_choseong(db);
+  if (rc == SQLITE_OK) rc = koai_register_ai_romanize(db);
+  if (rc == SQLITE_OK) rc = koai_register_ai_josa(db);
+  if (rc == SQLITE_OK) rc = koai_register_ai_sentences(db);
   if (rc != SQLITE_OK && pzErr) {
     *pzErr = sqlite3_mprintf("koai: cannot register: %s", sqlite3_errmsg(db));
   }

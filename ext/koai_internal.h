@@ -16,6 +16,11 @@ SQLITE_EXTENSION_INIT3
 int koai_register_version(sqlite3 *db);
 int koai_register_ai_tokens(sqlite3 *db);
 int koai_register_korean_tokenizer(sqlite3 *db);
+int koai_register_ai_normalize(sqlite3 *db);
+int koai_register_ai_choseong(sqlite3 *db);
+int koai_register_ai_romanize(sqlite3 *db);
+int koai_register_ai_josa(sqlite3 *db);
+int koai_register_ai_sentences(sqlite3 *db);
 
 /*
 ** The shared dictionary, or NULL after setting an error on the context

@@ -18,6 +18,7 @@
 #include "../dict/dict.h"
 #include "../analyzer/normalize.h"
 #include "../analyzer/utf8.h"
+#include "../func/choseong.h"
 
 /* What a part of a word does for the index. */
 #define PART_NOMINAL 1   /* noun, foreign word, hanja, number: joins compounds */
@@ -46,6 +47,8 @@ struct koai_term_builder {
   size_t n_buf, cap_buf;
   char *out;             /* a term being assembled */
   size_t cap_out;
+  char *cho;             /* the choseong twin of a term (option choseong) */
+  size_t cap_cho;
   /* the current call */
   const koai_term_options *opts;
   int mode;
@@ -76,6 +79,7 @@ void koai_term_builder_free(koai_term_builder *b) {
   free(b->parts);
   free(b->buf);
   free(b->out);
+  free(b->cho);
   free(b);
 }
 
@@ -264,6 +268,26 @@ static int terms_fold(koai_term_builder *b, const char *z, int n) {
   return (int)o;
 }
 
+/*
+** With the choseong option, a document term written in Hangul syllables
+** also gets its initial consonants at the same position (알리바바 and
+** ㅇㄹㅂㅂ), so that MATCH 'ㅇㄹㅂㅂ' and 'ㅇㄹ*' find it.  Only documents
+** get them: a query typed in choseong is already the twin itself.
+*/
+static int terms_emit_choseong(koai_term_builder *b, int nFold, size_t start,
+                               size_t end) {
+  int nCho;
+  if (!koai_choseong_all_syllables(b->out, nFold)) return 0;
+  if ((size_t)nFold > b->cap_cho) {
+    char *p = realloc(b->cho, (size_t)nFold);
+    if (p == NULL) return KOAI_ERROR_NOMEM;
+    b->cho = p;
+    b->cap_cho = (size_t)nFold;
+  }
+  nCho = koai_choseong(b->out, nFold, b->cho, nFold);
+  return b->xTerm(b->ctx, 1, b->cho, nCho, start, end);
+}
+
 static int terms_emit(koai_term_builder *b, int colocated, const char *z,
                       int n, size_t start, size_t end) {
   int nFold;
@@ -271,6 +295,9 @@ static int terms_emit(koai_term_builder *b, int colocated, const char *z,
   nFold = terms_fold(b, z, n);
   if (nFold < 0) return b->rc = KOAI_ERROR_NOMEM;
   b->rc = b->xTerm(b->ctx, colocated, b->out, nFold, start, end);
+  if (b->rc == 0 && b->opts->choseong && b->mode == KOAI_TERMS_DOCUMENT) {
+    b->rc = terms_emit_choseong(b, nFold, start, end);
+  }
   return b->rc;
 }
 
@@ -420,9 +447,47 @@ static int terms_flush_dictionary_form(koai_term_builder *b) {
   return 0;
 }
 
+/*
+** With the choseong option, a word made only of consonant jamo (ㅇㄹㅂㅂ,
+** which the analyzer leaves as an unknown word) is one term, in queries
+** and documents alike: it is how choseong is typed.  Returns 1 when the
+** word was such a word.
+*/
+static int terms_flush_choseong_word(koai_term_builder *b) {
+  size_t n = 0;
+  int i;
+  for (i = 0; i < b->n_parts; i++) {
+    word_part *p = &b->parts[i];
+    if (!koai_choseong_all_jamo(b->buf + p->text_off, p->text_len)) return 0;
+    n += (size_t)p->text_len;
+  }
+  /* The parts' texts are apart in the buffer; join them in b->cho. */
+  if (n > b->cap_cho) {
+    char *z = realloc(b->cho, n);
+    if (z == NULL) {
+      b->rc = KOAI_ERROR_NOMEM;
+      return 1;
+    }
+    b->cho = z;
+    b->cap_cho = n;
+  }
+  n = 0;
+  for (i = 0; i < b->n_parts; i++) {
+    memcpy(b->cho + n, b->buf + b->parts[i].text_off,
+           (size_t)b->parts[i].text_len);
+    n += (size_t)b->parts[i].text_len;
+  }
+  terms_emit(b, 0, b->cho, (int)n, b->parts[0].start,
+             b->parts[b->n_parts - 1].end);
+  b->n_parts = 0;
+  b->n_buf = 0;
+  return 1;
+}
+
 /* Turn the buffered word into terms and empty the buffer. */
 static void terms_flush_word(koai_term_builder *b) {
   int i = 0;
+  if (b->opts->choseong && terms_flush_choseong_word(b)) return;
   if (terms_flush_dictionary_form(b)) return;
   while (i < b->n_parts && b->rc == 0) {
     word_part *p = &b->parts[i];
