@@ -27,5 +27,6 @@ void test_normalize(void);
 void test_analyzer(void);
 void test_dictionary(void);
 void test_userdict(void);
+void test_numeric_entities(void);
 
 #endif

@@ -56,6 +56,7 @@ int main(void) {
   test_analyzer();
   test_dictionary();
   test_userdict();
+  test_numeric_entities();
   printf("unit: %d passed, %d failed\n", unit_passed, unit_failed);
   return unit_failed ? 1 : 0;
 }
