@@ -374,18 +374,6 @@ static int josaReadWord(const unsigned char *z, int n, josa_char **paOut) {
   return m;
 }
 
-/* Set the result to an error message made of zFmt and one string. */
-static void josaError(sqlite3_context *ctx, const char *zFmt, int n,
-                      const unsigned char *z) {
-  char *zErr = sqlite3_mprintf(zFmt, n, z);
-  if (zErr == NULL) {
-    sqlite3_result_error_nomem(ctx);
-  } else {
-    sqlite3_result_error(ctx, zErr, -1);
-    sqlite3_free(zErr);
-  }
-}
-
 /* ai_josa(word, pair): the word and the form of the particle that fits. */
 static void koaiJosaFunc(sqlite3_context *ctx, int argc,
                          sqlite3_value **argv) {
@@ -399,8 +387,9 @@ static void koaiJosaFunc(sqlite3_context *ctx, int argc,
   if (!koai_func_text_arg(ctx, "ai_josa", argv[0], &zWord, &nWord)) return;
   if (!koai_func_text_arg(ctx, "ai_josa", argv[1], &zPair, &nPair)) return;
   if (josaParsePair((const char *)zPair, nPair, &pair)) {
-    josaError(ctx, "ai_josa: bad pair '%.*s' (two Hangul forms such as 을/를)",
-              nPair, zPair);
+    koai_func_error(ctx,
+                    "ai_josa: bad pair '%.*s' (two Hangul forms such as 을/를)",
+                    nPair, zPair);
     return;
   }
   nChar = josaReadWord(zWord, nWord, &a);

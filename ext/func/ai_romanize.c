@@ -530,18 +530,6 @@ static int romanText(roman_ctx *c, const unsigned char *z, size_t n,
   return rc;
 }
 
-/* Set the result to an error message made of zFmt and one string. */
-static void romanError(sqlite3_context *ctx, const char *zFmt,
-                       const char *zArg) {
-  char *zErr = sqlite3_mprintf(zFmt, zArg);
-  if (zErr == NULL) {
-    sqlite3_result_error_nomem(ctx);
-  } else {
-    sqlite3_result_error(ctx, zErr, -1);
-    sqlite3_free(zErr);
-  }
-}
-
 /* ai_romanize(text [, mode]) */
 static void koaiRomanizeFunc(sqlite3_context *ctx, int argc,
                              sqlite3_value **argv) {
@@ -562,10 +550,10 @@ static void koaiRomanizeFunc(sqlite3_context *ctx, int argc,
     } else if (strcmp(zMode, "translit") == 0) {
       c.mode = ROMAN_TRANSLIT;
     } else if (strcmp(zMode, "standard") != 0) {
-      romanError(ctx,
-                 "ai_romanize: unknown mode '%s' "
-                 "(standard, letters or translit)",
-                 zMode);
+      koai_func_error(ctx,
+                      "ai_romanize: unknown mode '%s' "
+                      "(standard, letters or translit)",
+                      zMode);
       return;
     }
   }

@@ -31,28 +31,28 @@ int koai_choseong(const char *z, int n, char *out, int cap) {
   return o;
 }
 
-int koai_choseong_all_syllables(const char *z, int n) {
+/* 1 when z[0..n) is non-empty and every code point passes xIs. */
+static int choseongAll(const char *z, int n, int (*xIs)(uint32_t)) {
   const unsigned char *zIn = (const unsigned char *)z;
   int i = 0;
   if (n <= 0) return 0;
   while (i < n) {
     uint32_t c;
     int len = koai_utf8_decode(zIn + i, (size_t)(n - i), &c);
-    if (len == 0 || c < KOAI_HANGUL_FIRST || c > KOAI_HANGUL_LAST) return 0;
+    if (len == 0 || !xIs(c)) return 0;
     i += len;
   }
   return 1;
 }
 
+static int choseongIsSyllable(uint32_t c) {
+  return c >= KOAI_HANGUL_FIRST && c <= KOAI_HANGUL_LAST;
+}
+
+int koai_choseong_all_syllables(const char *z, int n) {
+  return choseongAll(z, n, choseongIsSyllable);
+}
+
 int koai_choseong_all_jamo(const char *z, int n) {
-  const unsigned char *zIn = (const unsigned char *)z;
-  int i = 0;
-  if (n <= 0) return 0;
-  while (i < n) {
-    uint32_t c;
-    int len = koai_utf8_decode(zIn + i, (size_t)(n - i), &c);
-    if (len == 0 || !koai_hangul_is_consonant_jamo(c)) return 0;
-    i += len;
-  }
-  return 1;
+  return choseongAll(z, n, koai_hangul_is_consonant_jamo);
 }

@@ -1,9 +1,26 @@
 /*
-** func_args.c: reading and checking a scalar function's text argument.
+** func_args.c: reading and checking a scalar function's text argument,
+** and reporting errors.
 */
 #include "func_args.h"
 
+#include <stdarg.h>
+
 #include "../analyzer/utf8.h"
+
+void koai_func_error(sqlite3_context *ctx, const char *zFmt, ...) {
+  va_list ap;
+  char *zErr;
+  va_start(ap, zFmt);
+  zErr = sqlite3_vmprintf(zFmt, ap);
+  va_end(ap);
+  if (zErr == NULL) {
+    sqlite3_result_error_nomem(ctx);
+  } else {
+    sqlite3_result_error(ctx, zErr, -1);
+    sqlite3_free(zErr);
+  }
+}
 
 int koai_func_text_arg(sqlite3_context *ctx, const char *zFunc,
                        sqlite3_value *v, const unsigned char **pz, int *pn) {
@@ -22,13 +39,7 @@ int koai_func_text_arg(sqlite3_context *ctx, const char *zFunc,
   }
   bad = koai_utf8_invalid_offset(z, (size_t)n);
   if (bad >= 0) {
-    char *zErr = sqlite3_mprintf("%s: invalid UTF-8 at byte %ld", zFunc, bad);
-    if (zErr == NULL) {
-      sqlite3_result_error_nomem(ctx);
-    } else {
-      sqlite3_result_error(ctx, zErr, -1);
-      sqlite3_free(zErr);
-    }
+    koai_func_error(ctx, "%s: invalid UTF-8 at byte %ld", zFunc, bad);
     return 0;
   }
   *pz = z;
