@@ -24,7 +24,8 @@ CFLAGS  ?= -O2 -g
 SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
              -fno-omit-frame-pointer
 
-SRC     := $(sort $(wildcard ext/*.c ext/*/*.c))
+GEN     := build/gen/gazetteer_sql.c
+SRC     := $(sort $(wildcard ext/*.c ext/*/*.c)) $(GEN)
 HDR     := $(wildcard include/*.h ext/*.h ext/*/*.h)
 DICDIR  := dist/mecab-ko-dic
 DICT    := $(DICDIR)/.koai-fetched
@@ -45,6 +46,11 @@ dict: $(DICT)
 $(DICT): dict/mecab-ko-dic.version dict/mecab-ko-dic.integrity dict/NOTICE \
          scripts/fetch-dictionary.sh
 	sh scripts/fetch-dictionary.sh $(DICDIR)
+
+# The shipped gazetteer is plain SQL in sql/; it is compiled in as text.
+build/gen/gazetteer_sql.c: sql/gazetteer.sql scripts/embed-sql.sh
+	@mkdir -p $(dir $@)
+	sh scripts/embed-sql.sh sql/gazetteer.sql koai_gazetteer_sql > $@
 
 # Three builds of the same sources: the loadable extension (SQLite calls
 # through the API table it is handed), and static ones for test programs

@@ -47,6 +47,7 @@ if [ "$variant" = rel ]; then
   run "sqlite3 shell with .load" sh tests/shell/load.sh
   run "README examples" sh tests/readme/check.sh
   run "gazetteer data" sh tests/gazetteer/check.sh
+  run "entities dev set (F1 targets)" sh tests/entities/evaluate.sh
 fi
 
 echo "tests ($variant): $passed passed, $failed failed"

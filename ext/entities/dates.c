@@ -467,93 +467,7 @@ static size_t date_words(const unsigned char *z, size_t n, size_t i,
 
 /* ---- Canonical forms ---- */
 
-/*
-** Pick among candidate periods cand[0..nCand) (as period numbers) the one
-** that tense asks for relative to the reference period `now`: -1 the
-** latest at or before it, +1 the first after it, 0 the nearest (ties to
-** the earlier; used when the reference's own period has no such day).
-** Returns its index or -1.
-*/
-static int date_pick(const long *aCand, int nCand, long now, int tense) {
-  int k, best = -1;
-  for (k = 0; k < nCand; k++) {
-    long c = aCand[k];
-    if (tense < 0 && c > now) continue;
-    if (tense > 0 && c <= now) continue;
-    if (best < 0) {
-      best = k;
-    } else if (tense < 0) {
-      if (c > aCand[best]) best = k;
-    } else if (tense > 0) {
-      if (c < aCand[best]) best = k;
-    } else {
-      long d1 = c > now ? c - now : now - c;
-      long d0 = aCand[best] > now ? aCand[best] - now : now - aCand[best];
-      if (d1 < d0 || (d1 == d0 && c < aCand[best])) best = k;
-    }
-  }
-  return best;
-}
 
-/*
-** Give a written date without a year (or a day without a month) its
-** year (and month) from ref.  Returns 1 when it could.
-*/
-static int date_place(date_val *v, const koai_date *ref, int tense) {
-  long aCand[5], now = 0;
-  int aY[5], aM[5], nCand = 0, k, pick, iSame = -1;
-  if (ref == NULL || ref->y < 3 || ref->y > 9997) return 0;
-  if (v->m == 0 && v->d) {
-    /* a day alone: in a month around the reference's */
-    if (ref->m == 0 || ref->d == 0) return 0;
-    now = date_days(ref->y, ref->m, ref->d);
-    for (k = -2; k <= 2; k++) {
-      int mi = ref->y * 12 + (ref->m - 1) + k;
-      int y = mi / 12, m = mi % 12 + 1;
-      if (v->d > date_month_days(y, m)) continue;
-      if (k == 0) iSame = nCand;
-      aY[nCand] = y;
-      aM[nCand] = m;
-      aCand[nCand++] = date_days(y, m, v->d);
-    }
-    pick = tense == 0 && iSame >= 0 ? iSame
-                                    : date_pick(aCand, nCand, now, tense);
-    if (pick < 0) return 0;
-    v->y = aY[pick];
-    v->m = aM[pick];
-    return 1;
-  }
-  if (v->m == 0 && v->q == 0 && v->h == 0) return 0;
-  if (ref->m == 0 || (v->d && ref->d == 0)) {
-    /* only the reference's year is known: it is the year, without tense */
-    if (tense != 0 || v->d > date_month_days(ref->y, v->m)) return 0;
-    v->y = ref->y;
-    return 1;
-  }
-  for (k = -1; k <= 1; k++) {
-    int y = ref->y + k;
-    if (v->d) {
-      if (v->d > date_month_days(y, v->m)) continue;
-      aCand[nCand] = date_days(y, v->m, v->d);
-      now = date_days(ref->y, ref->m, ref->d);
-    } else if (v->m) {
-      aCand[nCand] = (long)y * 12 + v->m - 1;
-      now = (long)ref->y * 12 + ref->m - 1;
-    } else if (v->q) {
-      aCand[nCand] = (long)y * 4 + v->q - 1;
-      now = (long)ref->y * 4 + (ref->m - 1) / 3;
-    } else {
-      aCand[nCand] = (long)y * 2 + v->h - 1;
-      now = (long)ref->y * 2 + (ref->m - 1) / 6;
-    }
-    if (k == 0) iSame = nCand;
-    aY[nCand++] = y;
-  }
-  pick = tense == 0 && iSame >= 0 ? iSame : date_pick(aCand, nCand, now, tense);
-  if (pick < 0) return 0;
-  v->y = aY[pick];
-  return 1;
-}
 
 /* Write the canonical form of a date with its year (or XXXX) known. */
 static void date_format(const date_val *v, char *buf, size_t nBuf) {
@@ -617,7 +531,9 @@ static int date_canonical(date_val *v, const koai_date *ref, int tense,
                      &v->d);
       break;
     default:
-      if (v->y == 0 && ref != NULL) date_place(v, ref, tense);
+      /* The spec resolves deictic words only: a date written without its
+      ** year keeps XXXX even when the reference date would give one. */
+      (void)tense;
       break;
   }
   date_format(v, buf, nBuf);

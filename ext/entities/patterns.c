@@ -1,0 +1,799 @@
+/*
+** patterns.c: entities that the way Korean news is written gives away.
+**
+**   - a name followed by its form in another script in parentheses:
+**     센스타임(SenseTime), 국제통화기금(IMF), 샘 올트먼(Sam Altman): two
+**     mentions of one thing, remembered for the rest of the text;
+**   - people around their titles and roles: 김민준 대표, CEO 일론 머스크,
+**     홍길동 기자, and a surname alone standing for someone named before
+**     (김 대표);
+**   - organizations: a proper noun with an organization head (…그룹,
+**     …전자, …일보, …대학교), a government body after its country (미국
+**     상무부), and 주식회사 after a company's name;
+**   - model names with their versions (라마 3, 제미나이 1.5 프로, GPT-4o);
+**   - place names of the dictionary (its 지명 class) standing as a word.
+** Word lists here are Korean grammar and news convention (titles,
+** surnames, heads), not names of things: those live in the gazetteer.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../analyzer/utf8.h"
+#include "koai.h"
+#include "segment.h"
+
+#define PAT_MAX_NAME 256
+
+/* Titles and roles that stand next to a person's name. */
+static const char *azTitle[] = {
+    "대표", "대표이사", "공동대표", "회장", "부회장", "명예회장", "사장",
+    "부사장", "의장", "이사", "이사장", "전무", "상무", "본부장", "부장",
+    "팀장", "센터장", "연구소장", "소장", "원장", "총장", "교수", "부교수",
+    "연구원", "책임연구원", "수석연구원", "박사", "기자", "특파원", "앵커",
+    "논설위원", "장관", "차관", "대통령", "부통령", "총리", "부총리",
+    "국무총리", "의원", "국회의원", "위원장", "부위원장", "대변인",
+    "국가주석", "주석", "총재", "부총재", "청장", "처장", "지사", "도지사",
+    "시장", "구청장", "창업자", "공동창업자", "창업주", "최고경영자",
+    "최고기술책임자", "최고재무책임자", "최고운영책임자", "최고전략책임자",
+    "수석부사장", "고문", "변호사", "애널리스트", "연구위원", "선임연구원",
+    "CEO", "CTO", "CFO", "COO", "CSO", "CPO", "CIO", "의원실", "씨", "여사",
+    "대사", "총영사", "국장", "실장", "과장", "차장", "회계사", "감독",
+    "단장", "행장", "은행장", "사무총장", "부사장급", "주필", "편집장",
+    NULL};
+
+/* Korean surnames (one syllable, and the two-syllable ones). */
+static const char *azSurname[] = {
+    "김", "이", "박", "최", "정", "강", "조", "윤", "장", "임", "한", "오", "서",
+    "신", "권", "황", "안", "송", "전", "홍", "유", "고", "문", "양", "손", "배",
+    "백", "허", "남", "심", "노", "하", "곽", "성", "차", "주", "우", "구", "민",
+    "류", "나", "진", "지", "엄", "채", "원", "천", "방", "공", "현", "함", "변",
+    "염", "여", "추", "도", "소", "석", "선", "설", "마", "길", "연", "위", "표",
+    "명", "기", "반", "왕", "금", "옥", "육", "인", "맹", "제", "모", "탁", "국",
+    "어", "은", "편", "용", "예", "경", "봉", "사", "부", "가", "복", "태", "목",
+    "형", "피", "두", "감", "음", "빈", "동", "온", "호", "범", "좌", "팽", "승",
+    "간", "상", "갈", "단", "견", "당", "화", "창", "옹", "순", "라", "로", "리",
+    "황보", "남궁", "제갈", "선우", "독고", "사공", "서문", "동방", NULL};
+
+/* Heads that make a proper noun an organization's name. */
+static const char *azOrgHead[] = {
+    "그룹", "홀딩스", "지주", "전자", "테크놀로지", "테크놀로지스", "테크",
+    "일보", "신문", "경제신문", "방송", "뉴스", "통신", "대학교", "대학",
+    "대", "연구원", "연구소", "은행", "증권", "생명", "화재", "보험", "카드",
+    "캐피탈", "자산운용", "건설", "중공업", "화학", "제약", "바이오", "텔레콤",
+    "모빌리티", "엔터테인먼트", "게임즈", "랩스", "랩", "재단", "협회",
+    "위원회", "공사", "공단", "거래소", "인베스트먼트", "파트너스", "벤처스",
+    "캐피털", "소프트", "시스템즈", "반도체", "디스플레이", "에너지",
+    "솔루션", "솔루션즈", "네트웍스", "네트워크", "인더스트리", "산업",
+    "자동차", "항공", "해운", "물산", "상사", "제철", "철강", "정유", "AI",
+    "컴퍼니", "코퍼레이션", "로보틱스", "다이내믹스", "클라우드", "헬스케어",
+    "파마", "미디어", "스튜디오", "커뮤니케이션즈", "일렉트릭", "모터스", NULL};
+
+/* Edition words after a model's version, and their Latin forms. */
+static const char *azEdition[][2] = {
+    {"프로", "Pro"},     {"울트라", "Ultra"}, {"플러스", "Plus"},
+    {"미니", "mini"},    {"터보", "Turbo"},   {"맥스", "Max"},
+    {"소네트", "Sonnet"}, {"오퍼스", "Opus"},  {"하이쿠", "Haiku"},
+    {"플래시", "Flash"}, {"라이트", "Lite"},  {"나노", "Nano"},
+    {"Pro", "Pro"},      {"Ultra", "Ultra"},  {"Plus", "Plus"},
+    {"mini", "mini"},    {"Turbo", "Turbo"},  {"Max", "Max"},
+    {"Sonnet", "Sonnet"}, {"Opus", "Opus"},   {"Haiku", "Haiku"},
+    {"Flash", "Flash"},  {"Lite", "Lite"},    {"Nano", "Nano"},
+    {NULL, NULL}};
+
+static int pat_in_list(const char **az, const unsigned char *z, size_t n) {
+  int i;
+  for (i = 0; az[i]; i++) {
+    if (strlen(az[i]) == n && memcmp(az[i], z, n) == 0) return 1;
+  }
+  return 0;
+}
+
+/* Code point at z[i] (0 at the end), and its length in *pLen. */
+static uint32_t pat_char(const ent_segment *s, size_t i, int *pLen) {
+  uint32_t c = 0;
+  int len = i < s->n ? koai_utf8_decode(s->z + i, s->n - i, &c) : 0;
+  if (len == 0) {
+    *pLen = i < s->n ? 1 : 0;
+    return 0;
+  }
+  *pLen = len;
+  return c;
+}
+
+static int pat_is_hangul(uint32_t c) { return c >= 0xac00 && c <= 0xd7a3; }
+static int pat_is_latin(uint32_t c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+static int pat_is_hanja(uint32_t c) { return c >= 0x4e00 && c <= 0x9fff; }
+
+/* Scripts present in z[b, e): bit 1 Hangul, 2 Latin, 4 Hanja, 8 digit. */
+static int pat_scripts(const ent_segment *s, size_t b, size_t e) {
+  int mask = 0, len;
+  while (b < e) {
+    uint32_t c = pat_char(s, b, &len);
+    if (pat_is_hangul(c)) mask |= 1;
+    if (pat_is_latin(c)) mask |= 2;
+    if (pat_is_hanja(c)) mask |= 4;
+    if (c >= '0' && c <= '9') mask |= 8;
+    b += (size_t)(len ? len : 1);
+  }
+  return mask;
+}
+
+/* Number of Hangul syllables in z[b, e), or -1 if anything else is there. */
+static int pat_syllables(const ent_segment *s, size_t b, size_t e) {
+  int n = 0, len;
+  while (b < e) {
+    uint32_t c = pat_char(s, b, &len);
+    if (!pat_is_hangul(c)) return -1;
+    n++;
+    b += (size_t)len;
+  }
+  return n;
+}
+
+static void pat_copy(const ent_segment *s, size_t b, size_t e, char *z,
+                     size_t cap) {
+  size_t n = e - b;
+  if (n >= cap) n = cap - 1;
+  memcpy(z, s->z + b, n);
+  z[n] = 0;
+}
+
+/* ---- words ---------------------------------------------------------- */
+
+/* A word (eojeol): morphemes [m0, m1) and its leading nominal part. */
+typedef struct pat_word {
+  int m0, m1;
+  int n0;                /* nominal part: morphemes [m0, n0) */
+  size_t b, e;           /* bytes of the whole word */
+  size_t nb, ne;         /* bytes of the nominal part */
+  int all_nominal;       /* nothing follows the nominal part */
+  int proper;            /* the nominal part has a proper or unknown noun */
+  int n_nominal;         /* morphemes in the nominal part */
+  size_t me;             /* end of the name part: nominal and noun suffixes */
+  int n_name;            /* morphemes in the name part */
+  int all_name;          /* nothing follows the name part */
+} pat_word;
+
+/* Morphemes that end a name: particles, endings, punctuation. */
+static int pat_ends_name(const ent_morph *m) {
+  const char *t = m->tag;
+  return t[0] == 'J' || t[0] == 'E' || strcmp(t, "VCP") == 0 ||
+         strcmp(t, "XSV") == 0 || strcmp(t, "XSA") == 0 ||
+         (t[0] == 'S' && strcmp(t, "SL") != 0 && strcmp(t, "SN") != 0 &&
+          strcmp(t, "SH") != 0);
+}
+
+static int pat_morph_proper(const ent_morph *m) {
+  return strcmp(m->tag, "NNP") == 0 || strcmp(m->tag, "SL") == 0 ||
+         strcmp(m->tag, "SH") == 0 || m->kind == KOAI_MORPH_USER ||
+         strcmp(m->tag, "UNKNOWN") == 0;
+}
+
+/* Split the segment's morphemes into words; returns the count. */
+static int pat_words(const ent_segment *s, pat_word *aWord, int nMax) {
+  int i = 0, n = 0;
+  while (i < s->nm && n < nMax) {
+    pat_word *w = &aWord[n];
+    int j = i + 1, k;
+    while (j < s->nm && !s->m[j].space_before) j++;
+    w->m0 = i;
+    w->m1 = j;
+    for (k = i; k < j && ent_morph_is_nominal(&s->m[k]); k++) {
+    }
+    w->n0 = k;
+    w->b = s->m[i].b;
+    w->e = s->m[j - 1].e;
+    w->nb = s->m[i].b;
+    w->ne = k > i ? s->m[k - 1].e : s->m[i].b;
+    w->all_nominal = k == j;
+    w->proper = 0;
+    for (k = i; k < w->n0; k++) w->proper |= pat_morph_proper(&s->m[k]);
+    w->n_nominal = w->n0 - i;
+    for (k = i; k < j && !pat_ends_name(&s->m[k]); k++) {
+    }
+    w->n_name = k - i;
+    w->me = k > i ? s->m[k - 1].e : s->m[i].b;
+    w->all_name = k == j;
+    n++;
+    i = j;
+  }
+  return n;
+}
+
+/* The entry of a gazetteer name spanning exactly z[b, e), or NULL. */
+static const koai_gaz_entry *pat_lookup(const ent_context *c,
+                                        const ent_segment *s, size_t b,
+                                        size_t e) {
+  const koai_gazetteer *aGaz[3];
+  int i;
+  aGaz[0] = c->user;
+  aGaz[1] = c->learned;
+  aGaz[2] = c->builtin;
+  for (i = 0; i < 3; i++) {
+    size_t end = 0;
+    const koai_gaz_entry *g =
+        koai_gazetteer_match(aGaz[i], s->z, e, b, NULL, &end);
+    if (g && end == e) return g;
+  }
+  return NULL;
+}
+
+/* Remember a name of this text: later mentions get the same. */
+static int pat_learn(ent_context *c, const ent_segment *s, size_t b, size_t e,
+                     int label, const char *zCanonical) {
+  int rc = koai_gazetteer_add_label(c->learned, (const char *)s->z + b,
+                                    (int)(e - b), label, zCanonical);
+  return rc == KOAI_ERROR_TAG ? KOAI_OK : rc;
+}
+
+/* A Korean name: 2-4 syllables starting with a surname. */
+static int pat_korean_name(const ent_segment *s, size_t b, size_t e) {
+  int n = pat_syllables(s, b, e);
+  if (n < 2 || n > 4) return 0;
+  if (pat_in_list(azSurname, s->z + b, 3)) return 1;
+  return n >= 3 && pat_in_list(azSurname, s->z + b, 6);
+}
+
+static int pat_is_title(const ent_segment *s, size_t b, size_t e) {
+  return e > b && pat_in_list(azTitle, s->z + b, e - b);
+}
+
+/*
+** Remember a person: the full name, and for later bare mentions the
+** family name of a foreign name (its last word) or the surname of a
+** Korean one (for 김 대표).
+*/
+int ent_learn_person(ent_context *c, const ent_segment *s, size_t b,
+                     size_t e, const char *zCanonical) {
+  int rc = pat_learn(c, s, b, e, KOAI_LABEL_PERSON, zCanonical);
+  const unsigned char *zSpace = NULL;
+  size_t i;
+  for (i = b; i < e; i++) {
+    if (s->z[i] == ' ') zSpace = s->z + i;
+  }
+  if (rc == KOAI_OK && zSpace && (size_t)(s->z + e - zSpace - 1) >= 3) {
+    size_t lb = (size_t)(zSpace - s->z) + 1;
+    rc = pat_learn(c, s, lb, e, KOAI_LABEL_PERSON, zCanonical);
+  }
+  if (rc == KOAI_OK && !zSpace && pat_korean_name(s, b, e)) {
+    size_t nSur = pat_in_list(azSurname, s->z + b, 6) && e - b > 6 ? 6 : 3;
+    rc = koai_gazetteer_add_label(c->surnames, (const char *)s->z + b,
+                                  (int)nSur, KOAI_LABEL_PERSON, zCanonical);
+    if (rc == KOAI_ERROR_TAG) rc = KOAI_OK;
+  }
+  return rc;
+}
+
+/* ---- alias pairs ---------------------------------------------------- */
+
+/* Does z[b, e) read like a person's name in Latin: "Sam Altman"? */
+static int pat_latin_person(const ent_segment *s, size_t b, size_t e) {
+  static const char *azNotPerson[] = {"Inc", "Inc.", "Corp", "Corp.", "Co.",
+                                      "Ltd", "Ltd.", "Group", "Labs", "AI",
+                                      "Technologies", "Technology", "Bank",
+                                      "University", "Holdings", "Systems",
+                                      "Institute", "Foundation", "Capital",
+                                      "Partners", "Ventures", "Electronics",
+                                      "Motors", "Energy", "News", NULL};
+  size_t i = b;
+  int words = 0;
+  while (i < e) {
+    size_t w = i;
+    if (!(s->z[i] >= 'A' && s->z[i] <= 'Z')) return 0;
+    while (i < e && s->z[i] != ' ') {
+      unsigned char ch = s->z[i];
+      if (!pat_is_latin(ch) && ch != '-' && ch != '\'' && ch != '.') return 0;
+      i++;
+    }
+    if (pat_in_list(azNotPerson, s->z + w, i - w)) return 0;
+    words++;
+    while (i < e && s->z[i] == ' ') i++;
+  }
+  return words >= 2 && words <= 4;
+}
+
+static int pat_word_count(const ent_segment *s, size_t b, size_t e) {
+  int n = 0, in = 0;
+  for (; b < e; b++) {
+    if (s->z[b] == ' ') {
+      in = 0;
+    } else if (!in) {
+      in = 1;
+      n++;
+    }
+  }
+  return n;
+}
+
+/* The word containing the morpheme that ends exactly at byte e, or -1. */
+static int pat_word_ending_at(const ent_segment *s, const pat_word *aWord,
+                              int nWord, size_t e) {
+  int i;
+  if (!s->can_end[e]) return -1;
+  for (i = 0; i < nWord; i++) {
+    if (aWord[i].b < e && e <= aWord[i].e) return i;
+  }
+  return -1;
+}
+
+/* Heads of organizations' full names, for abbreviation pairs. */
+static const char *azOrgFullHead[] = {
+    "기금", "기구", "은행", "위원회", "연합", "협회", "연맹", "기관", "공사",
+    "공단", "연구소", "연구원", "재단", "그룹", "거래소", "회의", "부", "청",
+    "처", "원", "청사", "조합", "학회", "센터", "당", "국", "사", "회", NULL};
+
+/* Latin words that end organizations' names. */
+static const char *azOrgLatinHead[] = {
+    "AI", "Labs", "Lab", "Inc", "Inc.", "Corp", "Corp.", "Co.", "Ltd", "Ltd.",
+    "Group", "Technologies", "Technology", "Capital", "Bank", "Holdings",
+    "Systems", "Networks", "Robotics", "Ventures", "Partners", "Research",
+    "Intelligence", "Foundation", "Institute", "University", "Motors",
+    "Electronics", "Semiconductor", "Software", "Cloud", "Energy", "Media",
+    "News", "Times", "Journal", "Post", NULL};
+
+/* Does the Latin text z[b, e) look like a company name: CamelCase
+** (SenseTime, DeepSeek) or ending with an organization word? */
+static int pat_latin_org(const ent_segment *s, size_t b, size_t e) {
+  size_t i, w = b;
+  for (i = b; i < e; i++) {
+    if (s->z[i] == ' ') w = i + 1;
+    if (i > w && s->z[i] >= 'A' && s->z[i] <= 'Z' && s->z[i - 1] >= 'a' &&
+        s->z[i - 1] <= 'z') {
+      return 1;                           /* CamelCase */
+    }
+  }
+  return w < e && pat_in_list(azOrgLatinHead, s->z + w, e - w);
+}
+
+/* All capitals, 2 to 6 letters: an abbreviation (IMF, NAVER). */
+static int pat_abbreviation(const ent_segment *s, size_t b, size_t e) {
+  size_t i;
+  if (e - b < 2 || e - b > 6) return 0;
+  for (i = b; i < e; i++) {
+    if (!((s->z[i] >= 'A' && s->z[i] <= 'Z') || (s->z[i] >= '0' && s->z[i] <= '9')))
+      return 0;
+  }
+  return 1;
+}
+
+/*
+** The label of an alias pair no gazetteer knows, or -1 when the pair
+** looks like a term rather than a name (고대역폭메모리(HBM), 인공지능법(AI
+** Act), 최고기술책임자(CTO)).
+*/
+static int pat_alias_label(const ent_segment *s, const pat_word *aWord,
+                           int w0, int w, size_t xb, size_t xe, size_t ib,
+                           size_t ie) {
+  int k;
+  if (pat_is_title(s, xb, xe)) return -1;
+  if (xe - xb >= 3 && memcmp(s->z + xe - 3, "법", 3) == 0) return -1;
+  if (pat_latin_person(s, ib, ie) && w > w0) return KOAI_LABEL_PERSON;
+  for (k = aWord[w].m0; k < aWord[w].m1; k++) {
+    const ent_morph *m = &s->m[k];
+    if (m->e > xe) break;
+    if (strcmp(m->tag, "NNP") == 0 && koai_field_is(m->f.semantic, "인명") &&
+        pat_latin_person(s, ib, ie)) {
+      return KOAI_LABEL_PERSON;
+    }
+  }
+  if (pat_latin_org(s, ib, ie)) return KOAI_LABEL_ORG;
+  if (pat_abbreviation(s, ib, ie)) {
+    for (k = 0; azOrgFullHead[k]; k++) {
+      size_t n = strlen(azOrgFullHead[k]);
+      if (xe - xb > n && memcmp(s->z + xe - n, azOrgFullHead[k], n) == 0) {
+        return KOAI_LABEL_ORG;
+      }
+    }
+  }
+  return -1;
+}
+
+static int pat_alias_pairs(ent_context *c, const ent_segment *s,
+                           const pat_word *aWord, int nWord) {
+  size_t p;
+  for (p = 1; p < s->n; p++) {
+    size_t q, ib, ie, xe, xb;
+    int w, w0, k, xs, is, label, rc;
+    const koai_gaz_entry *gx, *gi;
+    char zCanon[PAT_MAX_NAME];
+    if (s->z[p] != '(') continue;
+    for (q = p + 1; q < s->n && q < p + 96 && s->z[q] != ')' && s->z[q] != '(';
+         q++) {
+    }
+    if (q >= s->n || s->z[q] != ')') continue;
+    ib = p + 1;
+    ie = q;
+    while (ib < ie && s->z[ib] == ' ') ib++;
+    while (ie > ib && s->z[ie - 1] == ' ') ie--;
+    if (ie == ib) continue;
+    xe = p;
+    if (xe > 0 && s->z[xe - 1] == ' ') xe--;
+    /* The name is the word before '(', however the analyzer cut it. */
+    w = pat_word_ending_at(s, aWord, nWord, xe);
+    if (w < 0) continue;
+    is = pat_scripts(s, ib, ie);
+    if (!(is & 7)) continue;             /* digits only: a code, not a name */
+    xb = aWord[w].b;
+    w0 = w;
+    /* A Latin form of several words names as many Korean words. */
+    if ((is & 2) && !(is & 1)) {
+      int want = pat_word_count(s, ib, ie);
+      for (k = 1; k < want && w0 > 0; k++) {
+        const pat_word *prev = &aWord[w0 - 1];
+        if (!prev->all_nominal || prev->ne <= prev->nb) break;
+        if (pat_is_title(s, prev->nb, prev->ne)) break;
+        gx = pat_lookup(c, s, prev->nb, prev->ne);
+        if (gx && gx->label != KOAI_LABEL_PERSON) break;
+        w0--;
+      }
+      xb = aWord[w0].nb;
+    }
+    xs = pat_scripts(s, xb, xe);
+    /* Two forms in different scripts, or a Latin abbreviation. */
+    if (xs == is || !(xs & 7)) continue;
+    if ((xs & 1) && (is & 1) && !(is & 2) && !(is & 4)) continue;
+    gx = pat_lookup(c, s, xb, xe);
+    gi = pat_lookup(c, s, ib, ie);
+    if (gx || gi) {
+      const koai_gaz_entry *g = gx ? gx : gi;
+      label = g->label;
+      snprintf(zCanon, sizeof(zCanon), "%s", g->canonical);
+    } else {
+      label = pat_alias_label(s, aWord, w0, w, xb, xe, ib, ie);
+      if (label < 0) continue;
+      if (is & 2) {
+        pat_copy(s, ib, ie, zCanon, sizeof(zCanon));
+      } else {
+        pat_copy(s, xb, xe, zCanon, sizeof(zCanon));
+      }
+    }
+    if (label > KOAI_LABEL_GPE) continue;
+    rc = ent_add(c, xb, xe, label, zCanon, "alias", ENT_PRIO_ALIAS);
+    if (rc == KOAI_OK) rc = ent_add(c, ib, ie, label, zCanon, "alias", ENT_PRIO_ALIAS);
+    if (rc == KOAI_OK && label == KOAI_LABEL_PERSON) {
+      rc = ent_learn_person(c, s, xb, xe, zCanon);
+      if (rc == KOAI_OK) rc = ent_learn_person(c, s, ib, ie, zCanon);
+    } else if (rc == KOAI_OK) {
+      rc = pat_learn(c, s, xb, xe, label, zCanon);
+      if (rc == KOAI_OK) rc = pat_learn(c, s, ib, ie, label, zCanon);
+    }
+    if (rc != KOAI_OK) return rc;
+    p = q;
+  }
+  return KOAI_OK;
+}
+
+/* ---- people around titles ------------------------------------------- */
+
+/* Is word i a title (possibly followed by particles)? */
+static int pat_word_is_title(const ent_segment *s, const pat_word *w) {
+  return w->me > w->b && pat_is_title(s, w->b, w->me);
+}
+
+/* Add a person found next to a title, with what the text knows of them. */
+static int pat_add_person(ent_context *c, const ent_segment *s, size_t b,
+                          size_t e) {
+  const koai_gaz_entry *g = pat_lookup(c, s, b, e);
+  char zCanon[PAT_MAX_NAME];
+  int rc;
+  if (g && g->label != KOAI_LABEL_PERSON) return KOAI_OK;
+  if (g) {
+    snprintf(zCanon, sizeof(zCanon), "%s", g->canonical);
+  } else {
+    pat_copy(s, b, e, zCanon, sizeof(zCanon));
+  }
+  rc = ent_add(c, b, e, KOAI_LABEL_PERSON, zCanon, "title", ENT_PRIO_PATTERN);
+  if (rc == KOAI_OK) rc = ent_learn_person(c, s, b, e, zCanon);
+  return rc;
+}
+
+/* A surname alone before a title: 김 대표 -> the 김 named before. */
+static int pat_add_surname(ent_context *c, const ent_segment *s, size_t b,
+                           size_t e) {
+  size_t end = 0;
+  const koai_gaz_entry *g =
+      koai_gazetteer_match(c->learned, s->z, e, b, NULL, &end);
+  const char *zCanon = (g && end == e && g->label == KOAI_LABEL_PERSON)
+                           ? g->canonical
+                           : NULL;
+  if (zCanon == NULL) {
+    g = koai_gazetteer_match(c->surnames, s->z, e, b, NULL, &end);
+    zCanon = (g && end == e) ? g->canonical : NULL;
+  }
+  char zSurface[16];
+  if (zCanon == NULL) {
+    pat_copy(s, b, e, zSurface, sizeof(zSurface));
+    zCanon = zSurface;
+  }
+  return ent_add(c, b, e, KOAI_LABEL_PERSON, zCanon, "title", ENT_PRIO_PATTERN);
+}
+
+/*
+** Can word w be (part of) a person's name?  Its name part must be a
+** proper noun, or a word the dictionary does not know as one noun (foreign
+** names come out in pieces: 일론 = 일 + 론), and not a title, a number or
+** the name of something else.  needAll: nothing may follow the name part.
+*/
+static int pat_name_word(const ent_context *c, const ent_segment *s,
+                         const pat_word *w, int needAll) {
+  const koai_gaz_entry *g;
+  int scripts;
+  if (w->me <= w->b || (needAll && !w->all_name)) return 0;
+  if (!w->proper && w->n_name < 2) return 0;
+  if (pat_is_title(s, w->b, w->me)) return 0;
+  scripts = pat_scripts(s, w->b, w->me);
+  if ((scripts & 8) || scripts == 0 || scripts == 3) return 0;
+  g = pat_lookup(c, s, w->b, w->me);
+  return g == NULL || g->label == KOAI_LABEL_PERSON;
+}
+
+/*
+** The second word of a foreign name (a family name) needs less: Hangul,
+** at most five syllables, not a title and not the name of something else.
+*/
+static int pat_family_word(const ent_context *c, const ent_segment *s,
+                           const pat_word *w) {
+  const koai_gaz_entry *g;
+  int syl = pat_syllables(s, w->b, w->me);
+  if (syl < 1 || syl > 5 || pat_is_title(s, w->b, w->me)) return 0;
+  g = pat_lookup(c, s, w->b, w->me);
+  return g == NULL || g->label == KOAI_LABEL_PERSON;
+}
+
+static int pat_titles(ent_context *c, const ent_segment *s,
+                      const pat_word *aWord, int nWord) {
+  int i, rc = KOAI_OK;
+  for (i = 0; i < nWord && rc == KOAI_OK; i++) {
+    const pat_word *t = &aWord[i];
+    /* a three-syllable name glued to its title: 이서연기자, however the
+    ** analyzer cut it (박서 + 연기자) */
+    {
+      int k = t->m1;
+      size_t we;
+      while (k > t->m0 + 1 && s->m[k - 1].tag[0] == 'J') k--;
+      we = s->m[k - 1].e;
+      if (we > t->b + 9 && pat_syllables(s, t->b, we) >= 4 &&
+          pat_korean_name(s, t->b, t->b + 9) && pat_is_title(s, t->b + 9, we) &&
+          pat_lookup(c, s, t->b, we) == NULL) {
+        rc = pat_add_person(c, s, t->b, t->b + 9);
+        if (rc != KOAI_OK) break;
+        continue;
+      }
+    }
+    if (!pat_word_is_title(s, t)) continue;
+    /* name, then title: 김민준 대표, 젠슨 황 CEO */
+    if (i > 0 && aWord[i - 1].all_name) {
+      const pat_word *p = &aWord[i - 1];
+      int syl = pat_syllables(s, p->b, p->me);
+      if (syl == 1 && pat_in_list(azSurname, s->z + p->b, p->me - p->b)) {
+        rc = pat_add_surname(c, s, p->b, p->me);
+        continue;
+      }
+      /* a foreign name of two words: 젠슨 황 */
+      if (i > 1 && aWord[i - 2].all_name && !pat_korean_name(s, p->b, p->me) &&
+          pat_family_word(c, s, p) && pat_name_word(c, s, &aWord[i - 2], 1) &&
+          !pat_korean_name(s, aWord[i - 2].b, aWord[i - 2].me) &&
+          pat_syllables(s, aWord[i - 2].b, aWord[i - 2].me) <= 5) {
+        rc = pat_add_person(c, s, aWord[i - 2].b, p->me);
+        continue;
+      }
+      if (pat_name_word(c, s, p, 1) &&
+          pat_scripts(s, p->b, p->me) != 2) {   /* AMD 최고경영자: no */
+        rc = pat_add_person(c, s, p->b, p->me);
+        continue;
+      }
+      /* name, company, department, title: 김동훈 카카오 AI전략 대표 */
+      {
+        int k;
+        for (k = i - 2; k >= 0 && k >= i - 4; k--) {
+          const pat_word *q = &aWord[k];
+          if (!q->all_name) break;
+          if (pat_korean_name(s, q->b, q->me) && q->n_name == 1 &&
+              strcmp(s->m[q->m0].tag, "NNP") == 0 &&
+              koai_field_is(s->m[q->m0].f.semantic, "인명")) {
+            rc = pat_add_person(c, s, q->b, q->me);
+            break;
+          }
+        }
+      }
+      if (rc != KOAI_OK) break;
+    }
+    /* title, then name: CEO 일론 머스크는 */
+    if (t->all_name && i + 1 < nWord) {
+      const pat_word *n1 = &aWord[i + 1];
+      if (!pat_name_word(c, s, n1, 0)) continue;
+      if (n1->all_name && i + 2 < nWord &&
+          !pat_korean_name(s, n1->b, n1->me) &&
+          pat_syllables(s, n1->b, n1->me) > 0 &&
+          pat_family_word(c, s, &aWord[i + 2])) {
+        rc = pat_add_person(c, s, n1->b, aWord[i + 2].me);
+      } else if (pat_korean_name(s, n1->b, n1->me) ||
+                 (pat_scripts(s, n1->b, n1->me) & 2) == 0) {
+        rc = pat_add_person(c, s, n1->b, n1->me);
+      }
+    }
+  }
+  return rc;
+}
+
+/* ---- organizations -------------------------------------------------- */
+
+static int pat_organizations(ent_context *c, const ent_segment *s,
+                             const pat_word *aWord, int nWord) {
+  int i, rc = KOAI_OK;
+  for (i = 0; i < nWord && rc == KOAI_OK; i++) {
+    const pat_word *w = &aWord[i];
+    const ent_morph *last;
+    const koai_gaz_entry *g;
+    char zCanon[PAT_MAX_NAME];
+    if (w->n0 - w->m0 >= 2) {
+      /* a proper noun and an organization head in one word */
+      last = &s->m[w->n0 - 1];
+      int sylBefore = pat_syllables(s, w->nb, last->b);
+      /* the part before the head must look like a name: a proper noun,
+      ** or pieces the dictionary does not know as one word (코+아이) */
+      int nameLike = pat_morph_proper(&s->m[w->m0]) || w->n0 - w->m0 >= 3;
+      if (pat_in_list(azOrgHead, s->z + last->b, last->e - last->b) &&
+          nameLike && sylBefore != 1 && sylBefore != 0 &&
+          pat_lookup(c, s, w->nb, w->ne) == NULL) {
+        pat_copy(s, w->nb, w->ne, zCanon, sizeof(zCanon));
+        rc = ent_add(c, w->nb, w->ne, KOAI_LABEL_ORG, zCanon, "suffix",
+                     ENT_PRIO_PATTERN);
+        if (rc != KOAI_OK) break;
+      }
+    }
+    if (i + 1 >= nWord || !w->all_nominal || w->ne <= w->nb) continue;
+    g = pat_lookup(c, s, w->nb, w->ne);
+    if (g == NULL) continue;
+    {
+      const pat_word *n = &aWord[i + 1];
+      int syl = pat_syllables(s, n->nb, n->ne);
+      size_t len = n->ne - n->nb;
+      if (len == 0) continue;
+      /* 삼성전자 주식회사 */
+      if (g->label == KOAI_LABEL_ORG && len == 12 &&
+          memcmp(s->z + n->nb, "주식회사", 12) == 0) {
+        rc = ent_add(c, w->nb, n->ne, KOAI_LABEL_ORG, g->canonical, "suffix",
+                     ENT_PRIO_PATTERN);
+        continue;
+      }
+      /* 미국 상무부, 중국 국가발전개혁위원회: a body of a country */
+      if (g->label == KOAI_LABEL_GPE && syl >= 3 &&
+          (memcmp(s->z + n->ne - 3, "부", 3) == 0 ||
+           memcmp(s->z + n->ne - 3, "청", 3) == 0 ||
+           (len >= 9 && memcmp(s->z + n->ne - 9, "위원회", 9) == 0) ||
+           (len >= 6 && memcmp(s->z + n->ne - 6, "의회", 6) == 0))) {
+        pat_copy(s, w->nb, n->ne, zCanon, sizeof(zCanon));
+        rc = ent_add(c, w->nb, n->ne, KOAI_LABEL_ORG, zCanon, "body",
+                     ENT_PRIO_PATTERN);
+      }
+    }
+  }
+  return rc;
+}
+
+/* ---- versions of models --------------------------------------------- */
+
+/* Length of a version token at z[i]: 3, 1.5, 4o, S24, 2.0; 0 if none. */
+static size_t pat_version_at(const ent_segment *s, size_t i) {
+  size_t j = i;
+  int digits = 0;
+  if (j < s->n && pat_is_latin(s->z[j]) && j + 1 < s->n && s->z[j + 1] >= '0' &&
+      s->z[j + 1] <= '9') {
+    j++;                                  /* S24 */
+  }
+  while (j < s->n && ((s->z[j] >= '0' && s->z[j] <= '9') ||
+                      (s->z[j] == '.' && j + 1 < s->n && s->z[j + 1] >= '0' &&
+                       s->z[j + 1] <= '9' && digits))) {
+    digits += s->z[j] != '.';
+    j++;
+  }
+  if (!digits) return 0;
+  while (j < s->n && pat_is_latin(s->z[j]) && j - i < 12) j++;   /* 4o */
+  return j - i;
+}
+
+static int pat_versions(ent_context *c, const ent_segment *s) {
+  int i, n = c->cands->n;
+  for (i = 0; i < n; i++) {
+    koai_entity *e = &c->cands->a[i];
+    size_t j = e->end, v;
+    char sep = 0;
+    char zCanon[PAT_MAX_NAME];
+    int k;
+    if (e->label != KOAI_LABEL_PRODUCT) continue;
+    if (j < s->n && (s->z[j] == ' ' || s->z[j] == '-')) {
+      sep = (char)s->z[j];
+      j++;
+    }
+    v = pat_version_at(s, j);
+    if (v == 0 || !s->can_end[j + v]) {
+      /* glued letters after a full model name: GPT-4 + o */
+      if (sep == 0 && j < s->n && pat_is_latin(s->z[j])) {
+        size_t k2 = j;
+        while (k2 < s->n && pat_is_latin(s->z[k2]) && k2 - j < 4) k2++;
+        if (s->can_end[k2] && (k2 >= s->n || !pat_is_latin(s->z[k2]))) {
+          snprintf(zCanon, sizeof(zCanon), "%s%.*s", e->canonical,
+                   (int)(k2 - j), (const char *)s->z + j);
+          free(e->canonical);
+          e->canonical = strdup(zCanon);
+          if (e->canonical == NULL) return KOAI_ERROR_NOMEM;
+          e->end = k2;
+        }
+      }
+      continue;
+    }
+    /* a version glued to a Hangul word is a quantity (1만), unless the
+    ** word is a particle (라마 3와) */
+    {
+      int len, mi;
+      uint32_t next = pat_char(s, j + v, &len);
+      if (pat_is_hangul(next)) {
+        mi = ent_morph_index_at(s, j + v);
+        if (mi < 0 || s->m[mi].b != j + v || s->m[mi].tag[0] != 'J') continue;
+      }
+    }
+    snprintf(zCanon, sizeof(zCanon), "%s%c%.*s", e->canonical,
+             sep ? sep : ' ', (int)v, (const char *)s->z + j);
+    j += v;
+    /* an edition word: 프로, Pro, 소네트 */
+    if (j + 1 < s->n && s->z[j] == ' ') {
+      for (k = 0; azEdition[k][0]; k++) {
+        size_t len = strlen(azEdition[k][0]);
+        if (j + 1 + len <= s->n &&
+            memcmp(s->z + j + 1, azEdition[k][0], len) == 0 &&
+            s->can_end[j + 1 + len]) {
+          size_t used = strlen(zCanon);
+          snprintf(zCanon + used, sizeof(zCanon) - used, " %s", azEdition[k][1]);
+          j += 1 + len;
+          break;
+        }
+      }
+    }
+    free(e->canonical);
+    e->canonical = strdup(zCanon);
+    if (e->canonical == NULL) return KOAI_ERROR_NOMEM;
+    e->end = j;
+  }
+  return KOAI_OK;
+}
+
+/* ---- places of the dictionary --------------------------------------- */
+
+static int pat_places(ent_context *c, const ent_segment *s,
+                      const pat_word *aWord, int nWord) {
+  int i, rc = KOAI_OK;
+  for (i = 0; i < nWord && rc == KOAI_OK; i++) {
+    const pat_word *w = &aWord[i];
+    const ent_morph *m = &s->m[w->m0];
+    char zCanon[PAT_MAX_NAME];
+    if (w->n0 != w->m0 + 1) continue;    /* the place is the whole noun */
+    if (strcmp(m->tag, "NNP") != 0 || !koai_field_is(m->f.semantic, "지명")) {
+      continue;
+    }
+    if (pat_syllables(s, m->b, m->e) < 2) continue;
+    pat_copy(s, m->b, m->e, zCanon, sizeof(zCanon));
+    rc = ent_add(c, m->b, m->e, KOAI_LABEL_GPE, zCanon, "place",
+                 ENT_PRIO_PATTERN - 1);
+  }
+  return rc;
+}
+
+int ent_find_patterns(ent_context *c, const ent_segment *s) {
+  pat_word *aWord;
+  int nWord, rc;
+  if (s->nm == 0) return KOAI_OK;
+  aWord = malloc((size_t)s->nm * sizeof(pat_word));
+  if (aWord == NULL) return KOAI_ERROR_NOMEM;
+  nWord = pat_words(s, aWord, s->nm);
+  rc = pat_versions(c, s);
+  if (rc == KOAI_OK) rc = pat_alias_pairs(c, s, aWord, nWord);
+  if (rc == KOAI_OK) rc = pat_titles(c, s, aWord, nWord);
+  if (rc == KOAI_OK) rc = pat_organizations(c, s, aWord, nWord);
+  if (rc == KOAI_OK) rc = pat_places(c, s, aWord, nWord);
+  free(aWord);
+  return rc;
+}

@@ -1,0 +1,76 @@
+/*
+** segment.h: one analysed segment of text, as the entity recognizers see
+** it: the normalized text, its morphemes, and where words may start and
+** end.  Internal to ext/entities.
+*/
+#ifndef KOAI_ENT_SEGMENT_H
+#define KOAI_ENT_SEGMENT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../analyzer/morph.h"
+#include "entity.h"
+#include "gazetteer.h"
+
+typedef struct ent_morph {
+  uint32_t b, e;          /* normalized bytes [b, e) */
+  koai_feature f;         /* fields point into the dictionary */
+  char tag[8];            /* head tag: VV of VV+EP, first tag of Inflect */
+  uint8_t space_before;   /* the first morpheme of a word (eojeol) */
+  uint8_t kind;           /* KOAI_MORPH_* */
+} ent_morph;
+
+typedef struct ent_segment {
+  const unsigned char *z; /* normalized text, n bytes */
+  size_t n;
+  ent_morph *m;           /* morphemes in order */
+  int nm;
+  uint8_t *can_start;     /* by byte (n + 1): a morpheme starts here */
+  uint8_t *can_end;       /* by byte (n + 1): a morpheme ends here */
+  int *morph_at;          /* by byte: index of the morpheme starting there */
+} ent_segment;
+
+/* The recognizers' shared state for one text. */
+typedef struct ent_context {
+  const koai_gazetteer *user;
+  koai_gazetteer *learned;       /* names this text tied to an entity */
+  const koai_gazetteer *builtin;
+  koai_gazetteer *surnames;      /* Korean surname -> person named earlier */
+  koai_entity_list *cands;       /* candidates, normalized offsets */
+} ent_context;
+
+/* Candidate priorities: on equal spans the higher wins. */
+#define ENT_PRIO_PATTERN 1
+#define ENT_PRIO_BUILTIN 2
+#define ENT_PRIO_LEARNED 3
+#define ENT_PRIO_ALIAS 4
+#define ENT_PRIO_USER 5
+
+/* Add a candidate with normalized offsets. */
+int ent_add(ent_context *c, size_t b, size_t e, int label,
+            const char *zCanonical, const char *zSource, int priority);
+
+/* Gazetteer names of a segment (names.c). */
+int ent_find_names(ent_context *c, const ent_segment *s);
+
+/* News-writing patterns of a segment (patterns.c). */
+int ent_find_patterns(ent_context *c, const ent_segment *s);
+
+/*
+** Remember a person for the rest of the text: the full name z[b, e), the
+** family name of a foreign name, the surname of a Korean one (patterns.c).
+*/
+int ent_learn_person(ent_context *c, const ent_segment *s, size_t b,
+                     size_t e, const char *zCanonical);
+
+/* Index of the morpheme covering byte b, or -1. */
+int ent_morph_index_at(const ent_segment *s, size_t b);
+
+/* 1 when morpheme i is a particle, ending, copula or suffix. */
+int ent_morph_is_functional(const ent_morph *m);
+
+/* 1 when morpheme i can be part of a name (noun, foreign, unknown...). */
+int ent_morph_is_nominal(const ent_morph *m);
+
+#endif /* KOAI_ENT_SEGMENT_H */
