@@ -140,6 +140,18 @@ int koai_analyze(koai_analyzer *, const koai_analyze_options *,
                  const char *text, size_t n, koai_morph_fn xMorph, void *ctx);
 
 /*
+** Analyse each word (a run without whitespace) of text on its own, as if
+** a space came before it and the sentence went on after it, and call
+** xMorph for each morpheme.  A word thus gets the same morphemes wherever
+** it stands, which is what the `korean` tokenizer indexes, and repeated
+** words are analysed once (a cache in the analyzer).  koai_analyze()
+** instead finds the best path through whole sentences, as MeCab does.
+*/
+int koai_analyze_words(koai_analyzer *, const koai_analyze_options *,
+                       const char *text, size_t n, koai_morph_fn xMorph,
+                       void *ctx);
+
+/*
 ** Analyse only the next segment of text, the one starting at byte
 ** *pStart, and advance *pStart past it; for callers that pull morphemes a
 ** segment at a time.  Returns like koai_analyze; *pStart == n at the end.

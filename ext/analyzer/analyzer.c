@@ -20,11 +20,6 @@
 
 #define ANALYZER_MAX_SEGMENT 16384
 
-struct koai_analyzer {
-  const koai_dict *d;
-  koai_lattice *lattice;
-  koai_normbuf nb;
-};
 
 koai_analyzer *koai_analyzer_new(const koai_dict *d) {
   koai_analyzer *a;
@@ -44,6 +39,8 @@ void koai_analyzer_free(koai_analyzer *a) {
   if (a == NULL) return;
   koai_lattice_free(a->lattice);
   koai_normbuf_free(&a->nb);
+  koai_word_cache_free(a->words);
+  free(a->word_buf);
   free(a);
 }
 
@@ -65,8 +62,7 @@ static int analyzer_is_safe_cut(const unsigned char *z, size_t i, size_t n) {
 }
 
 /* Where to end the segment that starts at `start`. */
-static size_t analyzer_segment_end(const unsigned char *z, size_t n,
-                                   size_t start) {
+size_t koai_segment_end(const unsigned char *z, size_t n, size_t start) {
   const unsigned char *nl;
   size_t limit = start + ANALYZER_MAX_SEGMENT, i;
   size_t half = start + ANALYZER_MAX_SEGMENT / 2;
@@ -98,12 +94,12 @@ int koai_analyze_segment(koai_analyzer *a, const koai_analyze_options *opt,
   lattice_node **aPath;
   int nPath, i, rc;
   if (start >= n) return KOAI_OK;
-  end = analyzer_segment_end(z, n, start);
+  end = koai_segment_end(z, n, start);
   *pStart = end;
   rc = koai_normalize(&a->nb, z + start, end - start);
   if (rc != KOAI_OK) return rc;
   rc = koai_lattice_best_path(a->lattice, a->nb.z, (uint32_t)a->nb.n,
-                              spacePenalty, ud, &aPath, &nPath);
+                              spacePenalty, ud, 0, &aPath, &nPath);
   if (rc != KOAI_OK) return rc;
   for (i = 0; i < nPath; i++) {
     const lattice_node *node = aPath[i];

@@ -444,7 +444,7 @@ static int lattice_connect(koai_lattice *L, uint32_t pos, lattice_node *list,
 
 int koai_lattice_best_path(koai_lattice *L, const unsigned char *z, uint32_t n,
                            int spacePenalty, const koai_userdict *ud,
-                           lattice_node ***paPath, int *pnPath) {
+                           int openEnd, lattice_node ***paPath, int *pnPath) {
   const koai_dict *d = L->d;
   lattice_node *node;
   uint32_t pos;
@@ -481,7 +481,7 @@ int koai_lattice_best_path(koai_lattice *L, const unsigned char *z, uint32_t n,
   }
   if (last < 0) return KOAI_OK;
   for (node = L->end_at[last]; node; node = node->enext) {
-    int64_t c = node->cost + koai_dict_connect_cost(d, node->rc, 0);
+    int64_t c = node->cost + (openEnd ? 0 : koai_dict_connect_cost(d, node->rc, 0));
     if (c < bestCost) {
       bestCost = c;
       bestNode = node;

@@ -42,10 +42,12 @@ void koai_lattice_free(koai_lattice *L);
 ** Build the lattice of z[0..n) (normalized, valid UTF-8) and find its best
 ** path.  On success *paPath holds the path's nodes in order (BOS and EOS
 ** excluded) and *pnPath their count; both stay valid until the next call.
-** Returns 0 or KOAI_ERROR_NOMEM.
+** openEnd: the path may end on any node without the cost of joining EOS,
+** for a piece of text that a sentence goes on after.  Returns 0 or
+** KOAI_ERROR_NOMEM.
 */
 int koai_lattice_best_path(koai_lattice *L, const unsigned char *z, uint32_t n,
                            int spacePenalty, const koai_userdict *ud,
-                           lattice_node ***paPath, int *pnPath);
+                           int openEnd, lattice_node ***paPath, int *pnPath);
 
 #endif /* KOAI_LATTICE_H */

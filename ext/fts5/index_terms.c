@@ -38,7 +38,19 @@ typedef struct word_part {
   int lemma_len;
 } word_part;
 
+/* What a feature string says about the index, parsed once per string. */
+typedef struct feature_info {
+  const char *feature;   /* the dictionary's string: the key */
+  koai_feature f;
+  char head[8];          /* head tag: VV of VV+EP, first tag of Inflect */
+  int cls;               /* PART_* */
+  int compound;          /* a dictionary compound, split into parts */
+} feature_info;
+
+#define FEATURE_CACHE_SIZE 8192   /* a power of two */
+
 struct koai_term_builder {
+  feature_info *features;  /* direct-mapped by the string's address */
   const koai_dict *d;
   koai_analyzer *analyzer;
   word_part *parts;
@@ -75,6 +87,7 @@ koai_term_builder *koai_term_builder_new(const koai_dict *d) {
 
 void koai_term_builder_free(koai_term_builder *b) {
   if (b == NULL) return;
+  free(b->features);
   koai_analyzer_free(b->analyzer);
   free(b->parts);
   free(b->buf);
@@ -156,7 +169,7 @@ static int terms_buf_append(koai_term_builder *b, const char *z, int n,
   return KOAI_OK;
 }
 
-static int terms_add_part(koai_term_builder *b, koai_field tag,
+static int terms_add_part(koai_term_builder *b, koai_field tag, int cls,
                           const char *zText, int nText, const char *zLemma,
                           int nLemma, size_t start, size_t end) {
   word_part *p;
@@ -172,7 +185,7 @@ static int terms_add_part(koai_term_builder *b, koai_field tag,
   n = tag.n < (int)sizeof(p->tag) - 1 ? tag.n : (int)sizeof(p->tag) - 1;
   memcpy(p->tag, tag.z, (size_t)n);
   p->tag[n] = 0;
-  p->cls = terms_class(p->tag);
+  p->cls = cls < 0 ? terms_class(p->tag) : cls;
   p->start = start;
   p->end = end;
   p->text_len = nText;
@@ -205,36 +218,67 @@ static int terms_add_compound(koai_term_builder *b, const koai_morph *m,
   while (koai_expression_next(f->expression, &z, &surf, &tag)) {
     size_t s = m->map_base + m->map_start[off];
     size_t e = m->map_base + m->map_end[off + surf.n - 1];
-    rc = terms_add_part(b, tag, surf.z, surf.n, surf.z, surf.n, s, e);
+    rc = terms_add_part(b, tag, -1, surf.z, surf.n, surf.z, surf.n, s, e);
     if (rc != KOAI_OK) return rc;
     off += surf.n;
   }
   return 1;
 }
 
+/* The parsed feature string, from the cache or parsed now. */
+static const feature_info *terms_feature(koai_term_builder *b,
+                                         const char *zFeature) {
+  feature_info *fi;
+  koai_field head;
+  const char *zPlus;
+  uintptr_t h = (uintptr_t)zFeature;
+  int n;
+  if (b->features == NULL) {
+    b->features = calloc(FEATURE_CACHE_SIZE, sizeof(feature_info));
+    if (b->features == NULL) return NULL;
+  }
+  h = (h >> 3) ^ (h >> 15);
+  fi = &b->features[h & (FEATURE_CACHE_SIZE - 1)];
+  if (fi->feature == zFeature) return fi;
+  fi->feature = zFeature;
+  koai_feature_parse(zFeature, &fi->f);
+  fi->compound = koai_field_is(fi->f.type, "Compound");
+  head = fi->f.tag;
+  zPlus = memchr(head.z, '+', (size_t)head.n);
+  if (zPlus) head.n = (int)(zPlus - head.z);
+  if ((koai_field_is(fi->f.type, "Inflect") ||
+       koai_field_is(fi->f.type, "Preanalysis")) &&
+      fi->f.first_tag.n > 0 && !koai_field_is(fi->f.first_tag, "*")) {
+    head = fi->f.first_tag;
+  }
+  n = head.n < (int)sizeof(fi->head) - 1 ? head.n : (int)sizeof(fi->head) - 1;
+  memcpy(fi->head, head.z, (size_t)n);
+  fi->head[n] = 0;
+  fi->cls = terms_class(fi->head);
+  return fi;
+}
+
 static int terms_add_morph(koai_term_builder *b, const koai_morph *m) {
-  koai_feature f;
+  const feature_info *fi = terms_feature(b, m->feature);
   koai_field head;
   char lemma[256];
   int nLemma, rc;
-  const char *zPlus;
-  koai_feature_parse(m->feature, &f);
-  if (koai_field_is(f.type, "Compound")) {
-    rc = terms_add_compound(b, m, &f);
+  if (fi == NULL) return KOAI_ERROR_NOMEM;
+  if (fi->compound) {
+    rc = terms_add_compound(b, m, &fi->f);
     if (rc != 0) return rc < 0 ? rc : KOAI_OK;
   }
-  head = f.tag;
-  zPlus = memchr(head.z, '+', (size_t)head.n);
-  if (zPlus) head.n = (int)(zPlus - head.z);
-  if ((koai_field_is(f.type, "Inflect") || koai_field_is(f.type, "Preanalysis"))
-      && f.first_tag.n > 0 && !koai_field_is(f.first_tag, "*")) {
-    head = f.first_tag;
+  head.z = fi->head;
+  head.n = (int)strlen(fi->head);
+  if (fi->cls == PART_SKIP) {
+    nLemma = 0;
+  } else {
+    nLemma = koai_feature_lemma(&fi->f, m->surface, m->n_surface, lemma,
+                                (int)sizeof(lemma));
+    if (nLemma > (int)sizeof(lemma)) nLemma = 0;
   }
-  nLemma = koai_feature_lemma(&f, m->surface, m->n_surface, lemma,
-                              (int)sizeof(lemma));
-  if (nLemma > (int)sizeof(lemma)) nLemma = 0;
-  return terms_add_part(b, head, m->surface, m->n_surface, lemma, nLemma,
-                        m->start, m->end);
+  return terms_add_part(b, head, fi->cls, m->surface, m->n_surface, lemma,
+                        nLemma, m->start, m->end);
 }
 
 /* Case-fold z[0..n) into b->out; returns the folded length or -1. */
@@ -577,7 +621,7 @@ int koai_terms(koai_term_builder *b, const koai_term_options *opts, int mode,
   if (mode == KOAI_TERMS_PREFIX) return terms_prefix(b, text, n);
   aopt.space_penalty = 1;
   aopt.userdict = opts->userdict;
-  rc = koai_analyze(b->analyzer, &aopt, text, n, terms_on_morph, b);
+  rc = koai_analyze_words(b->analyzer, &aopt, text, n, terms_on_morph, b);
   if (rc == 0 && b->n_parts > 0) terms_flush_word(b);
   if (rc == 0) rc = b->rc;
   return rc;

@@ -1,9 +1,10 @@
 /*
 ** index_terms.h: from morphemes to the terms a full-text index holds.
 **
-** The `korean` tokenizer and ai_fts_tokens() share this: the analyzer's
-** morphemes are grouped into words (runs without whitespace), and each
-** word gives its terms:
+** The `korean` tokenizer uses this.  Each word (a run without whitespace)
+** is analysed on its own by koai_analyze_words(), so that a word gets the
+** same terms in every document and query, and frequent words are analysed
+** once.  Each word gives its terms:
 **   - nouns, foreign words, hanja and numbers written together form a
 **     compound: its parts are terms at successive positions, and the whole
 **     is a term at the first part's position (colocated);
