@@ -28,7 +28,7 @@
 #define WORDS_MAX_CACHED 256        /* longer words are not cached */
 #define WORDS_SLOTS 65536           /* hash slots, a power of two */
 #define WORDS_MAX_ENTRIES (WORDS_SLOTS / 2)
-#define WORDS_MAX_ARENA (8u << 20)  /* bytes of keys and morphemes */
+#define WORDS_MAX_ARENA (4u << 20)  /* bytes of keys, and of morphemes */
 
 /* One morpheme of a cached word: offsets are bytes of the word. */
 typedef struct word_morph {
