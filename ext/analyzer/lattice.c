@@ -213,6 +213,35 @@ static uint32_t lattice_scan_chars(koai_lattice *L, const unsigned char *z,
   return k;
 }
 
+/*
+** Prepend a node for dictionary token t (of sys.dic or unk.dic) whose
+** surface is [begin2, end) after whitespace from pos.  Tokens whose
+** context ids fall outside the matrix (a corrupt dictionary) are skipped.
+*/
+static int lattice_add_token(koai_lattice *L, lattice_node **pList,
+                             const koai_dic_token *t, uint8_t kind,
+                             uint32_t pos, uint32_t begin2, uint32_t end) {
+  const koai_dict *d = L->d;
+  lattice_node *node;
+  if (t->lcAttr >= d->matrix_rsize || t->rcAttr >= d->matrix_lsize) {
+    return KOAI_OK;
+  }
+  node = lattice_new_node(L);
+  if (node == NULL) return KOAI_ERROR_NOMEM;
+  node->lc = t->lcAttr;
+  node->rc = t->rcAttr;
+  node->posid = t->posid;
+  node->wcost = t->wcost;
+  node->entry.token = t;
+  node->begin = begin2;
+  node->length = end - begin2;
+  node->rlength = end - pos;
+  node->kind = kind;
+  node->bnext = *pList;
+  *pList = node;
+  return KOAI_OK;
+}
+
 /* Prepend unknown-word nodes of category `cat` spanning [begin2, end). */
 static int lattice_add_unknown(koai_lattice *L, lattice_node **pList,
                                uint32_t pos, uint32_t begin2, uint32_t end,
@@ -222,24 +251,11 @@ static int lattice_add_unknown(koai_lattice *L, lattice_node **pList,
   uint32_t k;
   if (cat >= KOAI_MAX_CATEGORIES) return KOAI_OK;
   for (k = 0; k < u->count; k++) {
-    const koai_dic_token *t;
-    lattice_node *node;
+    int rc;
     if ((uint64_t)u->first + k >= d->unk.n_tokens) break;
-    t = &d->unk.tokens[u->first + k];
-    if (t->lcAttr >= d->matrix_rsize || t->rcAttr >= d->matrix_lsize) continue;
-    node = lattice_new_node(L);
-    if (node == NULL) return KOAI_ERROR_NOMEM;
-    node->lc = t->lcAttr;
-    node->rc = t->rcAttr;
-    node->posid = t->posid;
-    node->wcost = t->wcost;
-    node->entry.token = t;
-    node->begin = begin2;
-    node->length = end - begin2;
-    node->rlength = end - pos;
-    node->kind = KOAI_MORPH_UNKNOWN;
-    node->bnext = *pList;
-    *pList = node;
+    rc = lattice_add_token(L, pList, &d->unk.tokens[u->first + k],
+                           KOAI_MORPH_UNKNOWN, pos, begin2, end);
+    if (rc != KOAI_OK) return rc;
   }
   return KOAI_OK;
 }
@@ -275,22 +291,10 @@ static int lattice_lookup(koai_lattice *L, const unsigned char *z, uint32_t n,
                                   LATTICE_MAX_PREFIX);
   for (i = 0; i < nMatch; i++) {
     for (j = 0; j < aMatch[i].n_tokens; j++) {
-      const koai_dic_token *t = &d->sys.tokens[aMatch[i].first_token + j];
-      lattice_node *node;
-      if (t->lcAttr >= d->matrix_rsize || t->rcAttr >= d->matrix_lsize) continue;
-      node = lattice_new_node(L);
-      if (node == NULL) return KOAI_ERROR_NOMEM;
-      node->lc = t->lcAttr;
-      node->rc = t->rcAttr;
-      node->posid = t->posid;
-      node->wcost = t->wcost;
-      node->entry.token = t;
-      node->begin = begin2;
-      node->length = aMatch[i].length;
-      node->rlength = begin2 - pos + aMatch[i].length;
-      node->kind = KOAI_MORPH_KNOWN;
-      node->bnext = list;
-      list = node;
+      rc = lattice_add_token(L, &list, &d->sys.tokens[aMatch[i].first_token + j],
+                             KOAI_MORPH_KNOWN, pos, begin2,
+                             begin2 + aMatch[i].length);
+      if (rc != KOAI_OK) return rc;
     }
   }
   if (ud) {
