@@ -115,8 +115,18 @@ static int tokensClose(sqlite3_vtab_cursor *pCur) {
   return SQLITE_OK;
 }
 
-/* Character offset of byte b; b never decreases within one text. */
+/*
+** Character offset of byte b.  b almost never decreases within one text,
+** so the count runs forward; it steps back a little when two morphemes
+** come from one normalization run (a letter and the combining marks NFC
+** could not fold into it), which gives both the whole run's offsets.
+*/
 static sqlite3_int64 tokensCharOffset(tokens_cursor *cur, size_t b) {
+  if (b < cur->count_byte) {
+    cur->count_char -= (sqlite3_int64)koai_utf8_count(
+        (const unsigned char *)cur->text + b, cur->count_byte - b);
+    cur->count_byte = b;
+  }
   cur->count_char +=
       (sqlite3_int64)koai_utf8_count((const unsigned char *)cur->text +
                                          cur->count_byte,
