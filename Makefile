@@ -106,3 +106,6 @@ bench: all build/rel/bin/koai_mecab
 
 clean:
 	rm -rf build/so build/rel build/asan dist/koai.so
+
+# Fuzzing, ThreadSanitizer, Valgrind, allocation failures (issue 5).
+include tests/hardening.mk
