@@ -523,6 +523,11 @@ static int pat_name_word(const ent_context *c, const ent_segment *s,
   int scripts;
   if (w->me <= w->b || (needAll && !w->all_name)) return 0;
   if (!w->proper && w->n_name < 2) return 0;
+  /* a dictionary compound (인공지능 = 인공 + 지능, tagged NNP) is a thing,
+  ** not a name: 인공지능 시장 is a market, not a mayor */
+  if (w->n_name == 1 && koai_field_is(s->m[w->m0].f.type, "Compound")) {
+    return 0;
+  }
   if (pat_is_title(s, w->b, w->me)) return 0;
   scripts = pat_scripts(s, w->b, w->me);
   if ((scripts & 8) || scripts == 0 || scripts == 3) return 0;
