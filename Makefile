@@ -71,6 +71,77 @@ dist/koai.so: $(SO_OBJ)
 	@mkdir -p dist
 	$(CC) -shared -o $@ $(SO_OBJ) $(ICU_LIBS) -lpthread -ldl
 
+# The static library, for programs that link SQLite themselves and call
+# koai_register(db) or sqlite3_auto_extension(koai_auto_register): the
+# objects of the test programs (-DSQLITE_CORE: direct SQLite calls).
+# Programs link it with ICU, pthread and dl (include/koai.h says how).
+static: dist/libkoai.a
+
+dist/libkoai.a: $(REL_OBJ)
+	@mkdir -p dist
+	rm -f $@
+	$(AR) rcs $@ $(REL_OBJ)
+
+# make install [PREFIX=/usr/local] [DESTDIR=...]: the loadable extension
+# as $(LIBDIR)/koai.so.$(VERSION) with koai.so beside it (`.load koai`
+# then finds it on the library path), libkoai.a, koai.h, koai.pc and the
+# dictionary in $(INST_DICDIR).  The installed libraries are built again
+# with that directory compiled in (KOAI_DEFAULT_DICDIR); like dist/koai.so
+# they look beside themselves first.  make uninstall removes exactly that.
+PREFIX       ?= /usr/local
+LIBDIR       ?= $(PREFIX)/lib
+INCLUDEDIR   ?= $(PREFIX)/include
+DATADIR      ?= $(PREFIX)/share/koai
+PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
+INST_DICDIR   = $(DATADIR)/mecab-ko-dic
+INST_SO_OBJ   = $(filter-out build/so/ext/dict/dict_shared.o,$(SO_OBJ)) \
+                build/install/dict_shared.o
+INST_A_OBJ    = $(filter-out build/rel/ext/dict/dict_shared.o,$(REL_OBJ)) \
+                build/install/dict_shared.o
+
+# The installed paths and version, rewritten only when they change, so
+# that another PREFIX rebuilds what has them compiled in.
+build/install/paths: FORCE
+	@mkdir -p $(dir $@)
+	@printf '%s\n' '$(PREFIX)' '$(LIBDIR)' '$(INCLUDEDIR)' '$(INST_DICDIR)' \
+	  '$(VERSION)' >$@.new
+	@if cmp -s $@.new $@; then rm -f $@.new; else mv $@.new $@; fi
+
+build/install/dict_shared.o: ext/dict/dict_shared.c $(HDR) build/install/paths
+	$(CC) $(BASE_CFLAGS) $(CFLAGS) -DKOAI_DEFAULT_DICDIR='"$(INST_DICDIR)"' \
+	  -c $< -o $@
+
+build/install/koai.so: $(INST_SO_OBJ)
+	$(CC) -shared -o $@ $(INST_SO_OBJ) $(ICU_LIBS) -lpthread -ldl
+
+build/install/libkoai.a: $(INST_A_OBJ)
+	rm -f $@
+	$(AR) rcs $@ $(INST_A_OBJ)
+
+build/install/koai.pc: koai.pc.in build/install/paths
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@LIBDIR@|$(LIBDIR)|g' \
+	    -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|g' -e 's|@DICDIR@|$(INST_DICDIR)|g' \
+	    -e 's|@VERSION@|$(VERSION)|g' koai.pc.in >$@
+
+install: all build/install/koai.so build/install/libkoai.a build/install/koai.pc
+	install -d '$(DESTDIR)$(LIBDIR)' '$(DESTDIR)$(INCLUDEDIR)' \
+	  '$(DESTDIR)$(PKGCONFIGDIR)' '$(DESTDIR)$(INST_DICDIR)'
+	install -m 755 build/install/koai.so '$(DESTDIR)$(LIBDIR)/koai.so.$(VERSION)'
+	ln -sf koai.so.$(VERSION) '$(DESTDIR)$(LIBDIR)/koai.so'
+	install -m 644 build/install/libkoai.a '$(DESTDIR)$(LIBDIR)/libkoai.a'
+	install -m 644 include/koai.h '$(DESTDIR)$(INCLUDEDIR)/koai.h'
+	install -m 644 build/install/koai.pc '$(DESTDIR)$(PKGCONFIGDIR)/koai.pc'
+	install -m 644 $(DICDIR)/* '$(DESTDIR)$(INST_DICDIR)/'
+
+uninstall:
+	rm -f '$(DESTDIR)$(LIBDIR)/koai.so' '$(DESTDIR)$(LIBDIR)/koai.so.$(VERSION)' \
+	  '$(DESTDIR)$(LIBDIR)/libkoai.a' '$(DESTDIR)$(INCLUDEDIR)/koai.h' \
+	  '$(DESTDIR)$(PKGCONFIGDIR)/koai.pc'
+	rm -f '$(DESTDIR)$(INST_DICDIR)'/*
+	rmdir '$(DESTDIR)$(INST_DICDIR)' '$(DESTDIR)$(DATADIR)' 2>/dev/null || true
+
+.PHONY: static install uninstall FORCE
+
 # Test programs link koai's objects directly (no load_extension), so the
 # same programs run under the sanitizers.
 build/rel/bin/%: tests/tools/%.c $(REL_OBJ)
@@ -89,7 +160,7 @@ build/asan/bin/unit_tests: tests/unit/*.c $(SAN_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(BASE_CFLAGS) $(SAN_FLAGS) tests/unit/*.c $(SAN_OBJ) -o $@ $(SQLITE_LIBS) $(ICU_LIBS) -lpthread -ldl
 
-test: all $(TEST_TOOLS:%=build/rel/bin/%)
+test: all dist/libkoai.a $(TEST_TOOLS:%=build/rel/bin/%)
 	sh tests/run.sh rel
 
 asan: all $(TEST_TOOLS:%=build/asan/bin/%)
@@ -105,7 +176,7 @@ bench: all build/rel/bin/koai_mecab
 	sh tests/bench/bench.sh
 
 clean:
-	rm -rf build/so build/rel build/asan dist/koai.so
+	rm -rf build/so build/rel build/asan build/install dist/koai.so dist/libkoai.a
 
 # Fuzzing, ThreadSanitizer, Valgrind, allocation failures (issue 5).
 include tests/hardening.mk

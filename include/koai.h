@@ -24,19 +24,51 @@
 extern "C" {
 #endif
 
-/* The one place the version is written; the Makefile reads it from here. */
+/*
+** The one place the version is written.  ai_version() reports it, and the
+** Makefile reads it from here for `make install`: the extension's file
+** name (koai.so.0.1.0) and the pkg-config file (koai.pc).
+*/
 #define KOAI_VERSION "0.1.0"
 
 typedef struct sqlite3 sqlite3;
 
 /*
-** Register every koai SQL function, virtual table and the `korean` FTS5
-** tokenizer on one connection.  Returns an SQLite result code; on error,
-** *pzErr (when pzErr is not NULL) receives a message to be freed with
-** sqlite3_free().  To register koai on every new connection of a
-** statically linked program:
+** Linking koai into a program.
 **
-**     sqlite3_auto_extension((void (*)(void))koai_auto_register);
+** `make static` builds dist/libkoai.a, and `make install` installs it as
+** libkoai.a with this header and koai.pc.  It is koai compiled with
+** -DSQLITE_CORE: it calls SQLite directly, as part of the program, and
+** needs no load_extension.  Link it with the program's SQLite (Debian's
+** -lsqlite3, or the program's own sqlite3.c, 3.40 or later with FTS5),
+** ICU's common library, pthread and dl:
+**
+**     cc app.c dist/libkoai.a -lsqlite3 $(pkg-config --libs icu-uc) -lpthread -ldl
+**     cc app.c $(pkg-config --cflags --static --libs koai) -lsqlite3
+**
+** Then register koai, in one of two ways:
+**
+**   - on every connection opened afterwards, once, before opening them:
+**
+**         sqlite3_auto_extension((void (*)(void))koai_auto_register);
+**
+**     (koai_auto_register is koai_register with the signature
+**     sqlite3_auto_extension expects; it ignores pApi);
+**
+**   - on one connection:
+**
+**         char *zErr = NULL;
+**         if (koai_register(db, &zErr) != SQLITE_OK) {
+**           fprintf(stderr, "%s\n", zErr);
+**           sqlite3_free(zErr);
+**         }
+**
+** koai_register registers every koai SQL function, table-valued function
+** and the `korean` FTS5 tokenizer on the connection.  It returns an SQLite
+** result code; on error, *pzErr (when pzErr is not NULL) receives a
+** message to be freed with sqlite3_free().  The dictionary is found as
+** koai_dictionary() says below; call koai_set_dictionary_dir() first to
+** choose it.
 */
 int koai_register(sqlite3 *db, char **pzErr);
 int koai_auto_register(sqlite3 *db, char **pzErr, const void *pApi);
@@ -46,8 +78,10 @@ int koai_auto_register(sqlite3 *db, char **pzErr, const void *pApi);
 ** process on first use and shared by every connection and thread.  Its
 ** directory is, in this order: the KOAI_DICDIR environment variable, the
 ** directory set with koai_set_dictionary_dir() before first use, the
-** `mecab-ko-dic` directory beside the loaded koai library, and the
-** directory compiled in at install time.
+** `mecab-ko-dic` directory beside the loaded koai library (in a program
+** linked with libkoai.a: beside the program, when it was started by a
+** path rather than found through PATH), and the directory compiled in
+** by `make install` ($(PREFIX)/share/koai/mecab-ko-dic).
 */
 typedef struct koai_dict koai_dict;
 

@@ -4,14 +4,20 @@
 #   scripts/install-deps.sh build     compiler, SQLite, ICU, npm
 #   scripts/install-deps.sh test      + what the tests use (mecab, the corpus)
 #   scripts/install-deps.sh bench     + what the benchmark uses
+#   scripts/install-deps.sh bindings  the clients the binding tests load
+#                                     koai into (test installs them too)
 set -eu
 
 need="gcc make pkg-config sqlite3 libsqlite3-dev libicu-dev ca-certificates"
+# Python's sqlite3 module, Tcl's sqlite3 package, Perl's DBD::SQLite,
+# sqlite-utils, litecli; g++ builds better-sqlite3 for Node.js.
+bindings="python3 tcl libsqlite3-tcl perl libdbd-sqlite3-perl sqlite-utils litecli g++"
 case "${1:-build}" in
   build) ;;
-  test)  need="$need mecab libreoffice-help-ko" ;;
+  test)  need="$need mecab libreoffice-help-ko $bindings" ;;
+  bindings) need="$need $bindings" ;;
   bench) need="$need mecab libreoffice-help-ko time" ;;
-  *) echo "usage: $0 [build|test|bench]" >&2; exit 2 ;;
+  *) echo "usage: $0 [build|test|bench|bindings]" >&2; exit 2 ;;
 esac
 
 missing=""
@@ -21,6 +27,12 @@ for pkg in $need; do
 done
 # npm fetches the dictionary; any working node/npm will do.
 command -v npm >/dev/null 2>&1 || missing="$missing nodejs npm"
+# better-sqlite3 compiles against Node's headers (NodeSource's nodejs has
+# them; Debian's puts them in libnode-dev).
+case "${1:-build}" in
+  test|bindings)
+    [ -e /usr/include/node/node.h ] || missing="$missing libnode-dev" ;;
+esac
 
 [ -z "$missing" ] && exit 0
 

@@ -48,6 +48,13 @@ if [ "$variant" = rel ]; then
   run "README examples" sh tests/readme/check.sh
   run "gazetteer data" sh tests/gazetteer/check.sh
   run "entities dev set (F1 targets)" sh tests/entities/evaluate.sh
+  run "Python sqlite3 module" sh tests/bindings/run.sh python
+  run "Node.js better-sqlite3" sh tests/bindings/run.sh node
+  run "Tcl sqlite3 package" sh tests/bindings/run.sh tcl
+  run "Perl DBD::SQLite" sh tests/bindings/run.sh perl
+  run "sqlite-utils and litecli" sh tests/bindings/run.sh tools
+  run "static library" sh tests/static/run.sh
+  run "make install / uninstall" sh tests/install/run.sh
 fi
 
 echo "tests ($variant): $passed passed, $failed failed"
