@@ -28,6 +28,13 @@ got=$(sqlite3 :memory: ".load $top/dist/koai" \
    SELECT highlight(docs, 0, '[', ']') FROM docs WHERE docs MATCH '알리바바 말하다';" 2>&1)
 check "korean tokenizer through .load" "$got" "[알리바바]는 중국에서 [말했다]"
 
+got=$(sqlite3 :memory: ".load $top/dist/koai" \
+  "SELECT entity || '|' || label || '|' || canonical
+   FROM ai_entities('오픈AI의 샘 올트먼은 120억달러 투자를 언급했다.');" 2>&1)
+check "ai_entities through .load" "$got" "오픈AI|ORG|OpenAI
+샘 올트먼|PERSON|Sam Altman
+120억달러|MONEY|120억달러"
+
 # A relative path, as the README writes it.
 mkdir -p "$tmp/proj" && ln -s "$top/dist" "$tmp/proj/dist"
 cd "$tmp/proj" || exit 2
