@@ -262,6 +262,7 @@ int koai_find_entities(koai_entity_finder *f, const char *text, size_t n,
   koai_gazetteer_reset(f->learned);
   koai_gazetteer_reset(f->surnames);
   memset(&c, 0, sizeof(c));
+  c.d = f->d;
   c.user = user;
   c.learned = f->learned;
   c.builtin = f->builtin;

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "../analyzer/utf8.h"
+#include "../dict/dict.h"
 #include "koai.h"
 #include "segment.h"
 
@@ -626,30 +627,70 @@ static int pat_titles(ent_context *c, const ent_segment *s,
 
 /* ---- organizations -------------------------------------------------- */
 
+/* Is z[b, e) a common noun of the dictionary (a word, not a name)? */
+static int pat_common_noun(const ent_context *c, const ent_segment *s,
+                           size_t b, size_t e) {
+  koai_prefix_match m;
+  uint32_t t;
+  if (c->d == NULL || e <= b) return 0;
+  if (!koai_dic_exact_match(&c->d->sys, s->z + b, e - b, &m)) return 0;
+  for (t = 0; t < m.n_tokens; t++) {
+    const char *zF = koai_dic_feature(&c->d->sys, &c->d->sys.tokens[m.first_token + t]);
+    if (strncmp(zF, "NNG,", 4) == 0) return 1;
+  }
+  return 0;
+}
+
+/*
+** A name with an organization's head in one word, read from its text
+** (the analyzer may cut the head: 솔루션 + 즈): 코아이솔루션즈, 누리랩스,
+** 한국경제신문.  What comes before the head must look like a name: two
+** syllables or more (or Latin), and not a common noun of the dictionary
+** (국내산업, 반도체산업 are not organizations).  A place with 대, 대학 or
+** 대학교 is a university: 부산대, 충남대.
+*/
+static int pat_org_head(ent_context *c, const ent_segment *s,
+                        const pat_word *w) {
+  static const char *azUniversity[] = {"대학교", "대학", "대", NULL};
+  size_t b = w->b, e = w->me;
+  char zCanon[PAT_MAX_NAME];
+  int k;
+  if (e <= b || pat_lookup(c, s, b, e) != NULL) return KOAI_OK;
+  for (k = 0; azUniversity[k]; k++) {
+    size_t n = strlen(azUniversity[k]);
+    const koai_gaz_entry *g;
+    if (e - b <= n || memcmp(s->z + e - n, azUniversity[k], n) != 0) continue;
+    g = pat_lookup(c, s, b, e - n);
+    if (g && g->label == KOAI_LABEL_GPE) {
+      pat_copy(s, b, e, zCanon, sizeof(zCanon));
+      return ent_add(c, b, e, KOAI_LABEL_ORG, zCanon, "suffix",
+                     ENT_PRIO_PATTERN + 1);
+    }
+  }
+  for (k = 0; azOrgHead[k]; k++) {
+    size_t n = strlen(azOrgHead[k]), hb;
+    int syl;
+    if (e - b <= n || memcmp(s->z + e - n, azOrgHead[k], n) != 0) continue;
+    hb = e - n;
+    syl = pat_syllables(s, b, hb);
+    if (syl == 0 || syl == 1 || syl > 8) continue;
+    if (pat_scripts(s, b, hb) & 8) continue;          /* 3분기산업: no */
+    if (pat_common_noun(c, s, b, hb)) continue;
+    pat_copy(s, b, e, zCanon, sizeof(zCanon));
+    return ent_add(c, b, e, KOAI_LABEL_ORG, zCanon, "suffix", ENT_PRIO_PATTERN);
+  }
+  return KOAI_OK;
+}
+
 static int pat_organizations(ent_context *c, const ent_segment *s,
                              const pat_word *aWord, int nWord) {
   int i, rc = KOAI_OK;
   for (i = 0; i < nWord && rc == KOAI_OK; i++) {
     const pat_word *w = &aWord[i];
-    const ent_morph *last;
     const koai_gaz_entry *g;
     char zCanon[PAT_MAX_NAME];
-    if (w->n0 - w->m0 >= 2) {
-      /* a proper noun and an organization head in one word */
-      last = &s->m[w->n0 - 1];
-      int sylBefore = pat_syllables(s, w->nb, last->b);
-      /* the part before the head must look like a name: a proper noun,
-      ** or pieces the dictionary does not know as one word (코+아이) */
-      int nameLike = pat_morph_proper(&s->m[w->m0]) || w->n0 - w->m0 >= 3;
-      if (pat_in_list(azOrgHead, s->z + last->b, last->e - last->b) &&
-          nameLike && sylBefore != 1 && sylBefore != 0 &&
-          pat_lookup(c, s, w->nb, w->ne) == NULL) {
-        pat_copy(s, w->nb, w->ne, zCanon, sizeof(zCanon));
-        rc = ent_add(c, w->nb, w->ne, KOAI_LABEL_ORG, zCanon, "suffix",
-                     ENT_PRIO_PATTERN);
-        if (rc != KOAI_OK) break;
-      }
-    }
+    rc = pat_org_head(c, s, w);
+    if (rc != KOAI_OK) break;
     if (i + 1 >= nWord || !w->all_nominal || w->ne <= w->nb) continue;
     g = pat_lookup(c, s, w->nb, w->ne);
     if (g == NULL) continue;
@@ -766,6 +807,62 @@ static int pat_versions(ent_context *c, const ent_segment *s) {
   return KOAI_OK;
 }
 
+/* ---- products named after what they are ------------------------------ */
+
+/* Nouns that name a kind of product, before the product's name. */
+static const char *azProductHead[] = {
+    "모델", "언어모델", "챗봇", "칩", "로봇", "앱", "애플리케이션", "플랫폼",
+    "스마트폰", "폰", "기기", "태블릿", "노트북", "운영체제", "검색엔진",
+    "가속기", "프로세서", "비서", "에이전트", "게임", "전기차", "드론", "위성",
+    "서비스", "브랜드", "소프트웨어", "솔루션", "엔진", NULL};
+
+/*
+** A quoted name after the kind of product it is: 챗봇 ‘하늘이’, 모델
+** "누리".  Unquoted, a word after 로봇 or 모델 is too often a common noun
+** the dictionary does not know (학습량, 마켓) to be taken for a name.
+*/
+static int pat_products(ent_context *c, const ent_segment *s,
+                        const pat_word *aWord, int nWord) {
+  int i, rc = KOAI_OK;
+  for (i = 0; i + 1 < nWord && rc == KOAI_OK; i++) {
+    const pat_word *h = &aWord[i], *w = &aWord[i + 1];
+    const koai_gaz_entry *g;
+    size_t b = w->b, e = w->me;
+    char zCanon[PAT_MAX_NAME];
+    int nameLike = 0, len;
+    uint32_t q;
+    if (!h->all_name || !pat_in_list(azProductHead, s->z + h->b, h->me - h->b)) {
+      continue;
+    }
+    q = pat_char(s, b, &len);
+    if (q == 0x2018 || q == 0x201c || q == '\'' || q == '"') {
+      /* a quoted name: up to the closing quote within the word */
+      size_t j = b + (size_t)len;
+      while (j < w->e) {
+        int l2;
+        uint32_t q2 = pat_char(s, j, &l2);
+        if (q2 == 0x2019 || q2 == 0x201d || q2 == '\'' || q2 == '"') break;
+        j += (size_t)(l2 ? l2 : 1);
+      }
+      if (j >= w->e || j == b + (size_t)len) continue;
+      b += (size_t)len;
+      e = j;
+      nameLike = 1;
+    }
+    if (!nameLike || e <= b) continue;
+    g = pat_lookup(c, s, b, e);
+    if (g && g->label != KOAI_LABEL_PRODUCT) continue;
+    if (g) {
+      snprintf(zCanon, sizeof(zCanon), "%s", g->canonical);
+    } else {
+      pat_copy(s, b, e, zCanon, sizeof(zCanon));
+    }
+    rc = ent_add(c, b, e, KOAI_LABEL_PRODUCT, zCanon, "kind",
+                 ENT_PRIO_PATTERN - 1);
+  }
+  return rc;
+}
+
 /* ---- places of the dictionary --------------------------------------- */
 
 static int pat_places(ent_context *c, const ent_segment *s,
@@ -780,6 +877,8 @@ static int pat_places(ent_context *c, const ent_segment *s,
       continue;
     }
     if (pat_syllables(s, m->b, m->e) < 2) continue;
+    /* a word that is also a common noun (마켓) is not taken for a place */
+    if (pat_common_noun(c, s, m->b, m->e)) continue;
     pat_copy(s, m->b, m->e, zCanon, sizeof(zCanon));
     rc = ent_add(c, m->b, m->e, KOAI_LABEL_GPE, zCanon, "place",
                  ENT_PRIO_PATTERN - 1);
@@ -798,6 +897,7 @@ int ent_find_patterns(ent_context *c, const ent_segment *s) {
   if (rc == KOAI_OK) rc = pat_alias_pairs(c, s, aWord, nWord);
   if (rc == KOAI_OK) rc = pat_titles(c, s, aWord, nWord);
   if (rc == KOAI_OK) rc = pat_organizations(c, s, aWord, nWord);
+  if (rc == KOAI_OK) rc = pat_products(c, s, aWord, nWord);
   if (rc == KOAI_OK) rc = pat_places(c, s, aWord, nWord);
   free(aWord);
   return rc;

@@ -33,6 +33,7 @@ typedef struct ent_segment {
 
 /* The recognizers' shared state for one text. */
 typedef struct ent_context {
+  const struct koai_dict *d;     /* to tell common nouns from names */
   const koai_gazetteer *user;
   koai_gazetteer *learned;       /* names this text tied to an entity */
   const koai_gazetteer *builtin;
