@@ -367,6 +367,10 @@ static int keywordsFilter(sqlite3_vtab_cursor *pCur, int idxNum,
   long bad;
   (void)idxStr;
   cur->i = cur->n = 0;
+  if (!(idxNum & KW_ARG_TEXT)) {
+    return keywordsError(pVtab,
+                         sqlite3_mprintf("ai_keywords: missing text argument"));
+  }
   if (idxNum & KW_ARG_TEXT && i < argc) pText = argv[i++];
   if (idxNum & KW_ARG_N && i < argc) pN = argv[i++];
   if (idxNum & KW_ARG_FTS && i < argc) pFts = argv[i++];
@@ -459,10 +463,12 @@ static int keywordsRowid(sqlite3_vtab_cursor *pCur, sqlite_int64 *pRowid) {
 /*
 ** The text is required; n and the corpus are optional.  Each argument
 ** given must be bound by equality: a plan that cannot bind one gets
-** SQLITE_CONSTRAINT so that SQLite tries another.
+** SQLITE_CONSTRAINT so that SQLite tries another.  Extra terms on the
+** output columns (keyword = 'x' OR keyword = 'y') never fail a plan.
 */
 static int keywordsBestIndex(sqlite3_vtab *pVtab, sqlite3_index_info *info) {
   int i, aUse[3] = {-1, -1, -1}, aSeen[3] = {0, 0, 0}, argv = 0, k;
+  (void)pVtab;
   for (i = 0; i < info->nConstraint; i++) {
     const struct sqlite3_index_constraint *c = &info->aConstraint[i];
     if (c->iColumn < KW_COL_TEXT) continue;
@@ -470,12 +476,17 @@ static int keywordsBestIndex(sqlite3_vtab *pVtab, sqlite3_index_info *info) {
     aSeen[k] = 1;
     if (c->op == SQLITE_INDEX_CONSTRAINT_EQ && c->usable) aUse[k] = i;
   }
+  info->idxNum = 0;
   if (aUse[0] < 0) {
     if (aSeen[0]) return SQLITE_CONSTRAINT;
-    return keywordsError(pVtab,
-                         sqlite3_mprintf("ai_keywords: missing text argument"));
+    /* No text at all: SQLite asks so for each side of an OR of output
+    ** columns, and a failure here would fail the whole statement.  A plan
+    ** it takes only when there is no other; xFilter then reports the
+    ** missing argument. */
+    info->estimatedCost = 1e99;
+    info->estimatedRows = 0x7fffffff;
+    return SQLITE_OK;
   }
-  info->idxNum = 0;
   for (k = 0; k < 3; k++) {
     if (aSeen[k] && aUse[k] < 0) return SQLITE_CONSTRAINT;
     if (aUse[k] < 0) continue;

@@ -199,9 +199,13 @@ static int tokensFilter(sqlite3_vtab_cursor *pCur, int idxNum,
   char *zErr = NULL;
   long bad;
   int n;
-  (void)idxNum;
   (void)idxStr;
   tokensReset(cur);
+  if (idxNum == 0) {
+    sqlite3_free(pVtab->zErrMsg);
+    pVtab->zErrMsg = sqlite3_mprintf("ai_tokens: missing text argument");
+    return SQLITE_ERROR;
+  }
   if (argc < 1 || sqlite3_value_type(argv[0]) == SQLITE_NULL) return SQLITE_OK;
   z = sqlite3_value_text(argv[0]);
   n = sqlite3_value_bytes(argv[0]);
@@ -288,11 +292,13 @@ static int tokensRowid(sqlite3_vtab_cursor *pCur, sqlite_int64 *pRowid) {
 
 /*
 ** The text argument must be bound by equality; a plan that cannot bind it
-** gets SQLITE_CONSTRAINT so that SQLite picks another, and no usable plan
-** at all is an error naming the function.
+** gets SQLITE_CONSTRAINT so that SQLite picks another; with no text at all,
+** the only plan is one that xFilter refuses, naming the function, so that an
+** OR of terms on output columns never fails a statement.
 */
 static int tokensBestIndex(sqlite3_vtab *pVtab, sqlite3_index_info *info) {
   int i, iText = -1, seen = 0;
+  (void)pVtab;
   for (i = 0; i < info->nConstraint; i++) {
     const struct sqlite3_index_constraint *c = &info->aConstraint[i];
     if (c->iColumn != TOKENS_COL_TEXT) continue;
@@ -301,12 +307,18 @@ static int tokensBestIndex(sqlite3_vtab *pVtab, sqlite3_index_info *info) {
   }
   if (iText < 0) {
     if (seen) return SQLITE_CONSTRAINT;
-    sqlite3_free(pVtab->zErrMsg);
-    pVtab->zErrMsg = sqlite3_mprintf("ai_tokens: missing text argument");
-    return SQLITE_ERROR;
+    /* No text at all: SQLite asks so for each side of an OR of output
+    ** columns, and a failure here would fail the whole statement.  A plan
+    ** it takes only when there is no other; xFilter then reports the
+    ** missing argument. */
+    info->idxNum = 0;
+    info->estimatedCost = 1e99;
+    info->estimatedRows = 0x7fffffff;
+    return SQLITE_OK;
   }
   info->aConstraintUsage[iText].argvIndex = 1;
   info->aConstraintUsage[iText].omit = 1;
+  info->idxNum = 1;
   info->estimatedCost = 1000;
   info->estimatedRows = 100;
   return SQLITE_OK;
