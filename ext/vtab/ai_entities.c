@@ -210,6 +210,10 @@ static int entitiesFilter(sqlite3_vtab_cursor *pCur, int idxNum,
   int n, rc;
   (void)idxStr;
   entitiesReset(cur);
+  if (idxNum == 0) {
+    return entitiesSetError(
+        &p->base, sqlite3_mprintf("ai_entities: missing text argument"));
+  }
   if (argc < 1 || sqlite3_value_type(argv[0]) == SQLITE_NULL) return SQLITE_OK;
   if ((idxNum & 2) && argc >= 2 && sqlite3_value_type(argv[1]) != SQLITE_NULL) {
     const char *zDate = (const char *)sqlite3_value_text(argv[1]);
@@ -327,6 +331,7 @@ static int entitiesRowid(sqlite3_vtab_cursor *pCur, sqlite_int64 *pRowid) {
 */
 static int entitiesBestIndex(sqlite3_vtab *pVtab, sqlite3_index_info *info) {
   int i, iText = -1, iDate = -1, seenText = 0, seenDate = 0;
+  (void)pVtab;
   for (i = 0; i < info->nConstraint; i++) {
     const struct sqlite3_index_constraint *c = &info->aConstraint[i];
     if (c->iColumn == ENT_COL_TEXT) {
@@ -339,9 +344,14 @@ static int entitiesBestIndex(sqlite3_vtab *pVtab, sqlite3_index_info *info) {
   }
   if (iText < 0) {
     if (seenText) return SQLITE_CONSTRAINT;
-    sqlite3_free(pVtab->zErrMsg);
-    pVtab->zErrMsg = sqlite3_mprintf("ai_entities: missing text argument");
-    return SQLITE_ERROR;
+    /* No text at all: SQLite asks so for each side of an OR of output
+    ** columns, and a failure here would fail the whole statement.  A plan
+    ** it takes only when there is no other; xFilter then reports the
+    ** missing argument. */
+    info->idxNum = 0;
+    info->estimatedCost = 1e99;
+    info->estimatedRows = 0x7fffffff;
+    return SQLITE_OK;
   }
   if (seenDate && iDate < 0) return SQLITE_CONSTRAINT;
   info->aConstraintUsage[iText].argvIndex = 1;
