@@ -4,8 +4,10 @@
 ** The analyzer's morphemes arrive one at a time and are grouped into
 ** words (runs without whitespace).  When a word is complete, its nouns are
 ** cut into units: a unit is a run of noun parts written together (언어모델
-** is 언어 + 모델), optionally after a prefix (고 + 대역폭) and with digits
-** only next to Latin letters (H100, 5G).  A unit ends at anything else; a
+** is 언어 + 모델), optionally after a prefix (고 + 대역폭), with digits
+** only next to Latin letters (H100, 5G), and particles, bound nouns and
+** interjections only inside a name the dictionary lacks (앤트 + 로 + 픽,
+** 제미 + 나이).  A unit ends at anything else; a
 ** unit right before 하다/되다 (투자 + 했다) loses its last part, which is a
 ** verb there.  Units of consecutive words form a run when each word but
 ** the last is nothing but its unit (인공지능 모델을: 인공지능, 모델); a
@@ -32,13 +34,28 @@
 #include "../analyzer/morph.h"
 #include "../analyzer/utf8.h"
 #include "../dict/dict.h"
+#include "../entities/gazetteer.h"
+
+/*
+** Nouns that place a statement in time or in a sequence rather than name
+** what it is about (도입한 뒤, 올해 매출, 회사 관계자): never keywords, and
+** they end phrases.
+*/
+static const char *const azKwStop[] = {
+    "뒤",     "후",     "전",     "중",     "때",     "동안",   "이후",
+    "직후",   "직전",   "가운데", "사이",   "당시",   "이날",   "오늘",
+    "어제",   "내일",   "올해",   "지난해", "작년",   "내년",   "최근",
+    "현재",   "이번",   "지난달", "이달",   "연말",   "연초",   "관계자",
+    "정도",   "일부",   "대부분", "이상",   "이하"};
 
 /* What a morpheme is for keywords. */
 #define KW_NOUN 1      /* NNG NNP SL SH: a part of a keyword */
 #define KW_NUMBER 2    /* SN: only next to Latin letters */
 #define KW_PREFIX 3    /* XPN, MM: only glued to a noun */
 #define KW_VERBAL 4    /* XSV XSA: the noun before it is a verb */
-#define KW_OTHER 5     /* ends a unit */
+#define KW_GLUE 5      /* J*, NNB: only between two nouns of one word */
+#define KW_OTHER 6     /* ends a unit */
+#define KW_NAME_PART 7 /* any other part of a name of the gazetteer */
 
 /* The longest run of units a candidate spans. */
 #define KW_MAX_UNITS 3
@@ -51,6 +68,7 @@
 typedef struct kw_part {
   int cls;
   int latin;             /* SL */
+  int in_name;           /* inside a name of the gazetteer */
   size_t text_off;       /* folded surface in the owner's text buffer */
   int text_len;
   double prior;          /* dictionary weight (KW_NOUN) */
@@ -100,6 +118,9 @@ struct koai_keywords {
   koai_analyzer *analyzer;
   const char *text;          /* the text being read (not owned) */
   size_t last_end;           /* end of the previous morpheme */
+  const koai_gazetteer *names;   /* names to keep whole, or NULL */
+  uint8_t *can_end;              /* by byte of the word: a part ends there */
+  size_t cap_can_end;
   /* the word being read */
   kw_parts word;
   int word_break;            /* a line break comes before the word */
@@ -127,10 +148,12 @@ struct koai_keywords {
   int n_ranks, cap_ranks;
 };
 
-koai_keywords *koai_keywords_new(const koai_dict *d) {
+koai_keywords *koai_keywords_new(const koai_dict *d,
+                                 const koai_gazetteer *names) {
   koai_keywords *kw = calloc(1, sizeof(*kw));
   if (kw == NULL) return NULL;
   kw->d = d;
+  kw->names = names;
   kw->analyzer = koai_analyzer_new(d);
   if (kw->analyzer == NULL) {
     free(kw);
@@ -150,6 +173,7 @@ void koai_keywords_free(koai_keywords *kw) {
   kwPartsFree(&kw->word);
   kwPartsFree(&kw->run);
   free(kw->units);
+  free(kw->can_end);
   free(kw->scratch);
   free(kw->scratch_meta);
   free(kw->cands);
@@ -277,6 +301,9 @@ static int kwClass(const koai_feature *f, int *pLatin) {
   }
   if (koai_field_is(tag, "SN")) return KW_NUMBER;
   if (koai_field_is(tag, "XPN") || koai_field_is(tag, "MM")) return KW_PREFIX;
+  if ((tag.n > 0 && tag.z[0] == 'J') || koai_field_is(tag, "NNB")) {
+    return KW_GLUE;
+  }
   return KW_OTHER;
 }
 
@@ -373,7 +400,10 @@ static int kwCount(koai_keywords *kw, int p0, int p1, int u0) {
     kw->scratch_meta[nMeta++] = r->a[p].text_len;
     kw->scratch_meta[nMeta++] = u - u0;
     kw->scratch_meta[nMeta++] = r->a[p].cls;
-    if (r->a[p].cls == KW_NOUN && r->a[p].prior > prior) prior = r->a[p].prior;
+    if ((r->a[p].cls == KW_NOUN || r->a[p].cls == KW_NAME_PART) &&
+        r->a[p].prior > prior) {
+      prior = r->a[p].prior;
+    }
   }
   kw->scratch[nDisp++] = 0;
   h = kwHash(kw->scratch, (int)nKey);
@@ -434,7 +464,9 @@ static int kwFlushRun(koai_keywords *kw) {
     if (unit->n > 1) {
       int p;
       for (p = unit->first; p < unit->first + unit->n && rc == KOAI_OK; p++) {
-        if (kw->run.a[p].cls == KW_NOUN) rc = kwCount(kw, p, p + 1, u);
+        if (kw->run.a[p].cls == KW_NOUN && !kw->run.a[p].in_name) {
+          rc = kwCount(kw, p, p + 1, u);
+        }
       }
     }
   }
@@ -468,14 +500,63 @@ static int kwRunAdd(koai_keywords *kw, int i, int j) {
   return KOAI_OK;
 }
 
-/* 1 when word part i can be in a unit that ends at or after it. */
+/*
+** 1 when word part i can be in a unit with the parts around it: a noun;
+** digits next to Latin letters; a particle or bound noun between two
+** nouns, which is how the analyzer cuts a name it does not know (앤트로픽
+** as 앤트 + 로 + 픽, 마이크로소프트 as 마이크 + 로 + 소프트, 하이퍼클로바X as
+** 하이퍼 + 클로 + 바 + X), since Korean puts no noun after a particle
+** within a word.
+*/
 static int kwJoins(const kw_parts *w, int i) {
   const kw_part *p = &w->a[i];
-  if (p->cls == KW_NOUN) return 1;
+  if (p->cls == KW_NOUN || p->cls == KW_NAME_PART) return 1;
   if (p->cls == KW_NUMBER) {
     return (i > 0 && w->a[i - 1].latin) || (i + 1 < w->n && w->a[i + 1].latin);
   }
+  if (p->cls == KW_GLUE) {
+    return i > 0 && w->a[i - 1].cls == KW_NOUN && i + 1 < w->n &&
+           w->a[i + 1].cls == KW_NOUN;
+  }
   return 0;
+}
+
+/*
+** Find the names of the gazetteer that the analyzer cut into several
+** parts of the word (앤트로픽 as 앤트 + 로 + 픽, 카나나 as 카 + 나 + 나) and
+** make each one piece of a unit: its nouns stay nouns, not counted alone;
+** its other parts become name parts.  Names are matched at part
+** boundaries, longest first.
+*/
+static int kwMarkNames(koai_keywords *kw) {
+  kw_parts *w = &kw->word;
+  int i, j;
+  if (kwReserve((void **)&kw->can_end, &kw->cap_can_end, w->n_text + 1, 1)) {
+    return KOAI_ERROR_NOMEM;
+  }
+  memset(kw->can_end, 0, w->n_text + 1);
+  for (i = 0; i < w->n; i++) {
+    kw->can_end[w->a[i].text_off + (size_t)w->a[i].text_len] = 1;
+  }
+  for (i = 0; i < w->n; i = j) {
+    size_t end = 0;
+    const koai_gaz_entry *g = koai_gazetteer_match(
+        kw->names, (const unsigned char *)w->text, w->n_text, w->a[i].text_off,
+        kw->can_end, &end);
+    j = i + 1;
+    if (g == NULL) continue;
+    while (j < w->n && w->a[j].text_off < end) j++;
+    if (j - i < 2) continue;
+    for (; i < j; i++) {
+      w->a[i].in_name = 1;
+      if (w->a[i].cls != KW_NOUN) {
+        w->a[i].cls = KW_NAME_PART;
+        w->a[i].latin = 0;
+        w->a[i].prior = KOAI_KEYWORDS_UNSEEN_COST / KOAI_KEYWORDS_COST_FACTOR;
+      }
+    }
+  }
+  return KOAI_OK;
 }
 
 /*
@@ -486,6 +567,9 @@ static int kwJoins(const kw_parts *w, int i) {
 static int kwFlushWord(koai_keywords *kw) {
   kw_parts *w = &kw->word;
   int i = 0, rc = KOAI_OK, nUnits = 0;
+  if (kw->names && w->n > 1 && kwMarkNames(kw) != KOAI_OK) {
+    return KOAI_ERROR_NOMEM;
+  }
   if (kw->word_break) rc = kwFlushRun(kw);
   while (i < w->n && rc == KOAI_OK) {
     int s = i, j, k, p, hasNoun = 0;
@@ -503,7 +587,7 @@ static int kwFlushWord(koai_keywords *kw) {
     k = j;
     if (j < w->n && w->a[j].cls == KW_VERBAL) k--;
     for (p = s; p < k; p++) {
-      if (w->a[p].cls == KW_NOUN) hasNoun = 1;
+      if (w->a[p].cls == KW_NOUN || w->a[p].cls == KW_NAME_PART) hasNoun = 1;
     }
     /* a noun counted by the number before it (3분기, 5세대) is no keyword */
     if (s > 0 && w->a[s - 1].cls == KW_NUMBER && !w->a[s].latin) hasNoun = 0;
@@ -538,6 +622,17 @@ static int kwLineBreak(const char *z, size_t a, size_t b) {
   return 0;
 }
 
+/* 1 when the noun z[0..n) is one of azKwStop. */
+static int kwIsStop(const char *z, int n) {
+  size_t i;
+  for (i = 0; i < sizeof(azKwStop) / sizeof(azKwStop[0]); i++) {
+    if ((int)strlen(azKwStop[i]) == n && memcmp(azKwStop[i], z, (size_t)n) == 0) {
+      return 1;
+    }
+  }
+  return 0;
+}
+
 /* The analyzer's callback: one morpheme, in text order. */
 static int kwOnMorph(void *ctx, const koai_morph *m) {
   koai_keywords *kw = ctx;
@@ -556,6 +651,7 @@ static int kwOnMorph(void *ctx, const koai_morph *m) {
     part.prior = part.latin
                      ? KOAI_KEYWORDS_UNSEEN_COST / KOAI_KEYWORDS_COST_FACTOR
                      : kwPrior(kw, m);
+    if (kwIsStop(m->surface, m->n_surface)) part.cls = KW_OTHER;
   }
   part.start = m->start;
   kw->last_end = m->end;
@@ -677,6 +773,7 @@ static int kwCorpusIdf(const kw_cand *cand, const char *key, const int *meta,
       double idf = kwIdf(df, nDocs);
       if (idf > best) best = idf;
     } else {
+      int looked = 0;
       for (offPart = off; p < q; offPart += meta[p * 3], p++) {
         double idf;
         if (meta[p * 3 + 2] != KW_NOUN) continue;
@@ -684,7 +781,10 @@ static int kwCorpusIdf(const kw_cand *cand, const char *key, const int *meta,
         if (rc != 0) return rc;
         idf = kwIdf(df, nDocs);
         if (idf > best) best = idf;
+        looked = 1;
       }
+      /* a name made only of name parts (카 + 나 + 나): unseen */
+      if (!looked && kwIdf(-1, nDocs) > best) best = kwIdf(-1, nDocs);
     }
     p = q;
     off += len;

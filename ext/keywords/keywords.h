@@ -8,8 +8,10 @@
 **     오픈AI), with a prefix (고대역폭) and digits glued to Latin (H100);
 **   - every run of two or three such words in a row (인공지능 모델, 국내
 **     AI 스타트업), when nothing but a space separates them.
-** Particles, endings, suffixes, numbers alone and the noun of a verb made
-** with 하다/되다 (투자했다) are never candidates.  Candidates spelled with
+** A name of the gazetteer that the analyzer cuts into pieces (앤트로픽 as
+** 앤트 + 로 + 픽) is kept whole.  Particles, endings, suffixes, numbers
+** alone, the noun of a verb made with 하다/되다 (투자했다) and nouns of
+** time and sequence (올해, 뒤, 관계자) are never candidates.  Candidates spelled with
 ** the same letters are one (오픈소스 and 오픈 소스), shown as first written.
 **
 ** Each candidate is scored tf * idf: how often it occurs in the text, and
@@ -26,8 +28,15 @@
 
 typedef struct koai_keywords koai_keywords;
 
-/* A reusable keyword extractor (its analyzer and working memory). */
-koai_keywords *koai_keywords_new(const koai_dict *d);
+struct koai_gazetteer;
+
+/*
+** A reusable keyword extractor (its analyzer and working memory).  names
+** (may be NULL) is a gazetteer whose names are kept whole when the
+** analyzer cuts them (앤트로픽 as 앤트 + 로 + 픽): koai's shipped one.
+*/
+koai_keywords *koai_keywords_new(const koai_dict *d,
+                                 const struct koai_gazetteer *names);
 void koai_keywords_free(koai_keywords *);
 
 /*

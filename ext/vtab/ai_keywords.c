@@ -6,8 +6,8 @@
 **          ai_keywords(a.body, 5, 'articles_fts');
 **
 ** The n (default 10) most characteristic keywords of a text, best first:
-** nouns and noun phrases found by ext/keywords/keywords.c, each scored
-** tf * idf.  Without a third argument the idf is a prior from the
+** nouns and noun phrases found by ext/keywords/keywords.c (which keeps
+** the names of koai's shipped gazetteer whole), each scored tf * idf.  Without a third argument the idf is a prior from the
 ** dictionary's word costs; with the name of an FTS5 table indexed with
 ** tokenize='korean', it is that corpus's BM25 idf, read through an
 ** fts5vocab table koai creates once per connection in the temp schema
@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "../analyzer/utf8.h"
+#include "../entities/gazetteer.h"
 #include "../keywords/keywords.h"
 
 #define KW_COL_KEYWORD 0
@@ -399,8 +400,15 @@ static int keywordsFilter(sqlite3_vtab_cursor *pCur, int idxNum,
   }
   if (cur->kw == NULL) {
     const koai_dict *d = koai_dictionary_or_error("ai_keywords", &zErr);
+    const koai_gazetteer *names;
+    const char *zGazErr = NULL;
     if (d == NULL) return keywordsError(pVtab, zErr);
-    cur->kw = koai_keywords_new(d);
+    names = koai_gazetteer_builtin(&zGazErr);
+    if (names == NULL) {
+      return keywordsError(pVtab,
+                           sqlite3_mprintf("ai_keywords: %s", zGazErr));
+    }
+    cur->kw = koai_keywords_new(d, names);
     if (cur->kw == NULL) return SQLITE_NOMEM;
   }
   /* The analyzer does not keep the text; argv's copy lives long enough. */
