@@ -23,7 +23,9 @@
 **
 ** Scoring (koai_keywords_score) drops each candidate that occurs only
 ** inside a longer one: a candidate whose count equals that of a candidate
-** one of whose part ranges it is.  The rest get tf * idf and are sorted.
+** one of whose part ranges it is.  The rest get tf * idf and are sorted;
+** the idf is the dictionary prior of the candidate's rarest noun, or the
+** corpus's idf of the candidate as a whole.
 */
 #include "keywords.h"
 
@@ -56,6 +58,7 @@ static const char *const azKwStop[] = {
 #define KW_GLUE 5      /* J*, NNB: only between two nouns of one word */
 #define KW_OTHER 6     /* ends a unit */
 #define KW_NAME_PART 7 /* any other part of a name of the gazetteer */
+#define KW_SUFFIX 8    /* XSN: part of the noun it follows (생성형), but 들 */
 
 /* The longest run of units a candidate spans. */
 #define KW_MAX_UNITS 3
@@ -94,7 +97,7 @@ typedef struct kw_cand {
   int key_len;
   size_t disp_off;       /* as first written, NUL-terminated, in kw->arena */
   int disp_len;
-  size_t meta_off;       /* in kw->meta: per part, its length, unit, class */
+  size_t meta_off;       /* in kw->meta: the length of each part */
   int n_parts;
   int tf;
   size_t first;          /* input byte offset of the first occurrence */
@@ -301,6 +304,7 @@ static int kwClass(const koai_feature *f, int *pLatin) {
   }
   if (koai_field_is(tag, "SN")) return KW_NUMBER;
   if (koai_field_is(tag, "XPN") || koai_field_is(tag, "MM")) return KW_PREFIX;
+  if (koai_field_is(tag, "XSN")) return KW_SUFFIX;
   if ((tag.n > 0 && tag.z[0] == 'J') || koai_field_is(tag, "NNB")) {
     return KW_GLUE;
   }
@@ -379,7 +383,7 @@ static int kwCount(koai_keywords *kw, int p0, int p1, int u0) {
   if (kwReserve((void **)&kw->scratch, &kw->cap_scratch,
                 nKey * 2 + (size_t)(p1 - p0) + 1, 1) ||
       kwReserveInt((void **)&kw->scratch_meta, &kw->cap_scratch_meta,
-                   (p1 - p0) * 3, sizeof(int))) {
+                   p1 - p0, sizeof(int))) {
     return KOAI_ERROR_NOMEM;
   }
   nKey = 0;
@@ -398,8 +402,6 @@ static int kwCount(koai_keywords *kw, int p0, int p1, int u0) {
            (size_t)r->a[p].text_len);
     nDisp += (size_t)r->a[p].text_len;
     kw->scratch_meta[nMeta++] = r->a[p].text_len;
-    kw->scratch_meta[nMeta++] = u - u0;
-    kw->scratch_meta[nMeta++] = r->a[p].cls;
     if ((r->a[p].cls == KW_NOUN || r->a[p].cls == KW_NAME_PART) &&
         r->a[p].prior > prior) {
       prior = r->a[p].prior;
@@ -502,7 +504,8 @@ static int kwRunAdd(koai_keywords *kw, int i, int j) {
 
 /*
 ** 1 when word part i can be in a unit with the parts around it: a noun;
-** digits next to Latin letters; a particle or bound noun between two
+** digits next to Latin letters; a noun suffix after a noun (생성형, not the
+** plural 들); a particle or bound noun between two
 ** nouns, which is how the analyzer cuts a name it does not know (앤트로픽
 ** as 앤트 + 로 + 픽, 마이크로소프트 as 마이크 + 로 + 소프트, 하이퍼클로바X as
 ** 하이퍼 + 클로 + 바 + X), since Korean puts no noun after a particle
@@ -513,6 +516,11 @@ static int kwJoins(const kw_parts *w, int i) {
   if (p->cls == KW_NOUN || p->cls == KW_NAME_PART) return 1;
   if (p->cls == KW_NUMBER) {
     return (i > 0 && w->a[i - 1].latin) || (i + 1 < w->n && w->a[i + 1].latin);
+  }
+  if (p->cls == KW_SUFFIX) {
+    /* 생성형, 투자자, 디지털화; not the plural 기업들 */
+    return i > 0 && kwJoins(w, i - 1) && w->a[i - 1].cls != KW_GLUE &&
+           !(p->text_len == 3 && memcmp(w->text + p->text_off, "들", 3) == 0);
   }
   if (p->cls == KW_GLUE) {
     return i > 0 && w->a[i - 1].cls == KW_NOUN && i + 1 < w->n &&
@@ -700,14 +708,14 @@ static void kwPrune(koai_keywords *kw) {
       int len = 0;
       for (b = a; b < big->n_parts; b++) {
         int d;
-        len += meta[b * 3];
+        len += meta[b];
         if (b - a + 1 == big->n_parts) break;
         d = kwFind(kw, key + off, len, kwHash(key + off, len));
         if (d >= 0 && d != c && kw->cands[d].tf == big->tf) {
           kw->cands[d].dropped = 1;
         }
       }
-      off += meta[a * 3];
+      off += meta[a];
     }
   }
 }
@@ -743,56 +751,6 @@ static double kwIdf(long long df, long long nDocs) {
   return kwLn(1.0 + ((double)(nDocs - df) + 0.5) / ((double)df + 0.5));
 }
 
-/*
-** The corpus weight of a candidate: its own df when the corpus has its
-** key as a term; else the rarest of its units (each by its own df, or
-** else by its rarest noun part, absent parts counting as df 0).
-*/
-static int kwCorpusIdf(const kw_cand *cand, const char *key, const int *meta,
-                       koai_keywords_df_fn xDf, void *ctx, long long nDocs,
-                       double *pIdf) {
-  long long df = -1;
-  double best = 0;
-  int rc = xDf(ctx, key, cand->key_len, &df);
-  int p = 0, off = 0;
-  if (rc != 0) return rc;
-  if (df >= 0) {
-    *pIdf = kwIdf(df, nDocs);
-    return 0;
-  }
-  while (p < cand->n_parts) {
-    int unit = meta[p * 3 + 1], q = p, len = 0, offPart;
-    while (q < cand->n_parts && meta[q * 3 + 1] == unit) len += meta[q++ * 3];
-    df = -1;
-    if (q - p < cand->n_parts) {
-      rc = xDf(ctx, key + off, len, &df);   /* a unit of a phrase */
-      if (rc != 0) return rc;
-    }
-    if (df >= 0 || q - p == 1) {
-      /* the unit's own df, or a one-part unit the corpus lacks */
-      double idf = kwIdf(df, nDocs);
-      if (idf > best) best = idf;
-    } else {
-      int looked = 0;
-      for (offPart = off; p < q; offPart += meta[p * 3], p++) {
-        double idf;
-        if (meta[p * 3 + 2] != KW_NOUN) continue;
-        rc = xDf(ctx, key + offPart, meta[p * 3], &df);
-        if (rc != 0) return rc;
-        idf = kwIdf(df, nDocs);
-        if (idf > best) best = idf;
-        looked = 1;
-      }
-      /* a name made only of name parts (카 + 나 + 나): unseen */
-      if (!looked && kwIdf(-1, nDocs) > best) best = kwIdf(-1, nDocs);
-    }
-    p = q;
-    off += len;
-  }
-  *pIdf = best;
-  return 0;
-}
-
 /* Best first; ties: first occurrence, then longer, then bytes. */
 static int kwCompare(const void *pa, const void *pb) {
   const kw_rank *a = pa, *b = pb;
@@ -819,9 +777,10 @@ int koai_keywords_score(koai_keywords *kw, koai_keywords_df_fn xDf, void *ctx,
     double idf = cand->prior;
     if (cand->dropped) continue;
     if (xDf) {
-      rc = kwCorpusIdf(cand, kw->arena + cand->key_off,
-                       kw->meta + cand->meta_off, xDf, ctx, nDocs, &idf);
+      long long df = -1;
+      rc = xDf(ctx, kw->arena + cand->disp_off, cand->disp_len, &df);
       if (rc != 0) return rc;
+      idf = kwIdf(df, nDocs);
     }
     cand->score = cand->tf * idf;
     r = &kw->ranks[kw->n_ranks++];

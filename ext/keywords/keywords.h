@@ -46,9 +46,9 @@ void koai_keywords_free(koai_keywords *);
 int koai_keywords_extract(koai_keywords *, const char *text, size_t n);
 
 /*
-** A corpus's document frequency of one term (z[0..n), folded as the
-** tokenizer folds it): store it in *pDf, or -1 when the corpus does not
-** have the term.  A non-zero return is an error and stops the scoring.
+** A corpus's document frequency of a keyword, z[0..n) as it is shown (its
+** words separated by spaces): store in *pDf how many documents have it,
+** or -1 for none.  A non-zero return is an error and stops the scoring.
 */
 typedef int (*koai_keywords_df_fn)(void *ctx, const char *z, int n,
                                    long long *pDf);
@@ -57,17 +57,15 @@ typedef int (*koai_keywords_df_fn)(void *ctx, const char *z, int n,
 ** Score the candidates and sort them, best first (ties: the one that
 ** occurs first in the text, then the longer, then by bytes).
 **
-** With xDf NULL, the weight of a word is a prior from the dictionary:
-** its cost divided by mecab-ko-dic's cost factor (800), which grows with
-** the word's rarity in the corpus the dictionary was trained on; Latin,
-** hanja, user and unknown words, which have no cost of their own, count
-** as a rare noun (KOAI_KEYWORDS_UNSEEN_COST).
+** With xDf NULL, the weight of a candidate is a prior from the dictionary:
+** the cost of its rarest noun divided by mecab-ko-dic's cost factor
+** (800), which grows with the word's rarity in the corpus the dictionary
+** was trained on; Latin, hanja, user and unknown words and names, which
+** have no cost of their own, count as a rare noun
+** (KOAI_KEYWORDS_UNSEEN_COST).
 **
-** With xDf, the weight is the BM25 idf over the corpus of nDocs
-** documents, log(1 + (nDocs - df + 0.5) / (df + 0.5)), using the
-** candidate's own df when the corpus has it as a term, and otherwise
-** that of its rarest word or part (a phrase is in at most as many
-** documents as each of its words).
+** With xDf, the weight is the BM25 idf of the candidate in a corpus of
+** nDocs documents, log(1 + (nDocs - df + 0.5) / (df + 0.5)).
 **
 ** Returns 0, KOAI_ERROR_NOMEM, or the error xDf returned.
 */

@@ -7,17 +7,21 @@
 **
 ** The n (default 10) most characteristic keywords of a text, best first:
 ** nouns and noun phrases found by ext/keywords/keywords.c (which keeps
-** the names of koai's shipped gazetteer whole), each scored tf * idf.  Without a third argument the idf is a prior from the
-** dictionary's word costs; with the name of an FTS5 table indexed with
-** tokenize='korean', it is that corpus's BM25 idf, read through an
-** fts5vocab table koai creates once per connection in the temp schema
-** (temp."ai_keywords:main.articles_fts"), so that words common to every
-** document rank low.  The corpus size is counted once per statement.
+** the names of koai's shipped gazetteer whole), each scored tf * idf.
+** Without a third argument the idf is a prior from the dictionary's word
+** costs.  With the name of an FTS5 table (indexed with tokenize='korean'),
+** it is that corpus's BM25 idf, so that words common to every document
+** rank low: a keyword's document frequency is the number of rows that
+** MATCH it as a phrase, which for one term is what an fts5vocab 'row'
+** table holds, and which also counts a compound written apart and a
+** phrase as such.  No fts5vocab table is created: creating a table while
+** the caller's statement runs can make SQLite abort that statement.  The
+** corpus size and each keyword's frequency are read once per statement.
 **
 ** It is marked innocuous, as ai_entities is (which reads ai_gazetteer):
-** it changes nothing but that vocabulary table in temp, and reads nothing
-** but the term counts of the table its caller names, so that it works in
-** the views of a database opened with trusted_schema=OFF.
+** it changes nothing and reads nothing but the document counts of the
+** table its caller names, so that it works in the views of a database
+** opened with trusted_schema=OFF.
 */
 #include "../koai_internal.h"
 
@@ -46,14 +50,22 @@ typedef struct keywords_vtab {
   sqlite3 *db;
 } keywords_vtab;
 
+/* A document frequency already read, in the cursor's cache. */
+typedef struct keywords_df {
+  char *term;                 /* sqlite3_malloc'ed, NUL-terminated */
+  sqlite3_int64 df;
+} keywords_df;
+
 typedef struct keywords_cursor {
   sqlite3_vtab_cursor base;
   koai_keywords *kw;
   int i, n;                   /* current row, rows to show */
   /* the corpus of the last call, kept for the rest of the statement */
   char *corpus;               /* the third argument as given */
-  sqlite3_stmt *df_stmt;      /* SELECT doc FROM <vocab> WHERE term = ? */
+  sqlite3_stmt *df_stmt;      /* SELECT count(*) ... WHERE t MATCH ? */
   sqlite3_int64 n_docs;
+  keywords_df *cache;         /* open addressing, NULL term: empty */
+  int n_cache, cap_cache;     /* cap_cache is 0 or a power of two */
 } keywords_cursor;
 
 static int keywordsConnect(sqlite3 *db, void *pAux, int argc,
@@ -93,13 +105,18 @@ static int keywordsOpen(sqlite3_vtab *pVtab, sqlite3_vtab_cursor **ppCursor) {
   return SQLITE_OK;
 }
 
-/* Forget the corpus of the last call. */
+/* Forget the corpus of the last call and its document frequencies. */
 static void keywordsForgetCorpus(keywords_cursor *cur) {
+  int i;
   sqlite3_finalize(cur->df_stmt);
   sqlite3_free(cur->corpus);
+  for (i = 0; i < cur->cap_cache; i++) sqlite3_free(cur->cache[i].term);
+  sqlite3_free(cur->cache);
   cur->df_stmt = NULL;
   cur->corpus = NULL;
   cur->n_docs = 0;
+  cur->cache = NULL;
+  cur->n_cache = cur->cap_cache = 0;
 }
 
 static int keywordsClose(sqlite3_vtab_cursor *pCur) {
@@ -211,13 +228,13 @@ static int keywordsQueryInt(sqlite3 *db, const char *zSql, const char *zBind,
 
 /*
 ** Make the corpus named zName ready: check that it is an FTS5 table of
-** the main database or of "schema.table", create its fts5vocab table in
-** temp unless it exists, count its documents and prepare the df query.
+** the main database or of "schema.table", count its documents and
+** prepare the query that counts the documents of a phrase.
 */
 static int keywordsOpenCorpus(keywords_cursor *cur, const char *zName) {
   sqlite3_vtab *pVtab = cur->base.pVtab;
   sqlite3 *db = ((keywords_vtab *)pVtab)->db;
-  char *zSchema = NULL, *zTable = NULL, *zSql = NULL, *zVocab = NULL;
+  char *zSchema = NULL, *zTable = NULL, *zSql = NULL;
   const char *zDot = strchr(zName, '.');
   sqlite3_stmt *pStmt = NULL;
   sqlite3_int64 dummy;
@@ -286,33 +303,20 @@ static int keywordsOpenCorpus(keywords_cursor *cur, const char *zName) {
     goto done;
   }
 
-  /* Its vocabulary, in temp. */
-  zVocab = sqlite3_mprintf("ai_keywords:%s.%s", zSchema, zTable);
+  /* Its size, and the query that counts the rows of a phrase. */
   sqlite3_free(zSql);
-  zSql = zVocab ? sqlite3_mprintf("CREATE VIRTUAL TABLE IF NOT EXISTS "
-                                  "temp.\"%w\" USING fts5vocab(\"%w\", \"%w\", "
-                                  "'row')",
-                                  zVocab, zSchema, zTable)
-                : NULL;
+  zSql = sqlite3_mprintf("SELECT count(*) FROM \"%w\".\"%w\"", zSchema,
+                         zTable);
   if (zSql == NULL) {
     rc = SQLITE_NOMEM;
     goto done;
   }
-  rc = sqlite3_exec(db, zSql, NULL, NULL, NULL);
+  rc = keywordsQueryInt(db, zSql, NULL, &cur->n_docs, &found);
   if (rc == SQLITE_OK) {
     sqlite3_free(zSql);
-    zSql = sqlite3_mprintf("SELECT count(*) FROM \"%w\".\"%w\"", zSchema,
-                           zTable);
-    if (zSql == NULL) {
-      rc = SQLITE_NOMEM;
-      goto done;
-    }
-    rc = keywordsQueryInt(db, zSql, NULL, &cur->n_docs, &found);
-  }
-  if (rc == SQLITE_OK) {
-    sqlite3_free(zSql);
-    zSql = sqlite3_mprintf("SELECT doc FROM temp.\"%w\" WHERE term = ?1",
-                           zVocab);
+    zSql = sqlite3_mprintf("SELECT count(*) FROM \"%w\".\"%w\" "
+                           "WHERE \"%w\" MATCH ?1",
+                           zSchema, zTable, zTable);
     if (zSql == NULL) {
       rc = SQLITE_NOMEM;
       goto done;
@@ -334,26 +338,95 @@ done:
   sqlite3_free(zSchema);
   sqlite3_free(zTable);
   sqlite3_free(zSql);
-  sqlite3_free(zVocab);
   return rc;
 }
 
-/* koai_keywords_df_fn over the cursor's fts5vocab table. */
+static unsigned keywordsHash(const char *z, int n) {
+  unsigned h = 2166136261u;
+  int i;
+  for (i = 0; i < n; i++) {
+    h ^= (unsigned char)z[i];
+    h *= 16777619u;
+  }
+  return h;
+}
+
+/* The cache slot of term z[0..n): where it is, or the empty one for it. */
+static keywords_df *keywordsCacheSlot(keywords_cursor *cur, const char *z,
+                                      int n) {
+  unsigned i = keywordsHash(z, n) & (unsigned)(cur->cap_cache - 1);
+  for (;; i = (i + 1) & (unsigned)(cur->cap_cache - 1)) {
+    keywords_df *e = &cur->cache[i];
+    if (e->term == NULL ||
+        (strncmp(e->term, z, (size_t)n) == 0 && e->term[n] == 0)) {
+      return e;
+    }
+  }
+}
+
+/* Keep the cache at most half full; SQLITE_OK or SQLITE_NOMEM. */
+static int keywordsCacheGrow(keywords_cursor *cur) {
+  keywords_df *old = cur->cache;
+  int oldCap = cur->cap_cache, cap = oldCap ? oldCap * 2 : 256, i;
+  if ((cur->n_cache + 1) * 2 <= oldCap) return SQLITE_OK;
+  cur->cache = sqlite3_malloc64((sqlite3_uint64)cap * sizeof(keywords_df));
+  if (cur->cache == NULL) {
+    cur->cache = old;
+    return SQLITE_NOMEM;
+  }
+  memset(cur->cache, 0, (size_t)cap * sizeof(keywords_df));
+  cur->cap_cache = cap;
+  for (i = 0; i < oldCap; i++) {
+    if (old[i].term) {
+      *keywordsCacheSlot(cur, old[i].term, (int)strlen(old[i].term)) = old[i];
+    }
+  }
+  sqlite3_free(old);
+  return SQLITE_OK;
+}
+
+/*
+** koai_keywords_df_fn over the cursor's corpus: the rows that MATCH the
+** keyword as a phrase ("..." with its quotes doubled), read once per
+** statement.
+*/
 static int keywordsDf(void *ctx, const char *z, int n, long long *pDf) {
   keywords_cursor *cur = ctx;
-  int rc = sqlite3_bind_text(cur->df_stmt, 1, z, n, SQLITE_STATIC);
+  keywords_df *e;
+  char *zTerm, *zPhrase;
+  int rc;
   *pDf = -1;
+  rc = keywordsCacheGrow(cur);
+  if (rc != SQLITE_OK) return rc;
+  e = keywordsCacheSlot(cur, z, n);
+  if (e->term) {
+    *pDf = e->df;
+    return SQLITE_OK;
+  }
+  zTerm = sqlite3_mprintf("%.*s", n, z);
+  if (zTerm == NULL) return SQLITE_NOMEM;
+  zPhrase = sqlite3_mprintf("\"%w\"", zTerm);
+  if (zPhrase == NULL) {
+    sqlite3_free(zTerm);
+    return SQLITE_NOMEM;
+  }
+  rc = sqlite3_bind_text(cur->df_stmt, 1, zPhrase, -1, sqlite3_free);
   if (rc == SQLITE_OK) {
     rc = sqlite3_step(cur->df_stmt);
     if (rc == SQLITE_ROW) {
       *pDf = sqlite3_column_int64(cur->df_stmt, 0);
       rc = SQLITE_OK;
-    } else if (rc == SQLITE_DONE) {
-      rc = SQLITE_OK;
     }
   }
   sqlite3_reset(cur->df_stmt);
-  return rc;
+  if (rc != SQLITE_OK) {
+    sqlite3_free(zTerm);
+    return rc;
+  }
+  e->term = zTerm;
+  e->df = *pDf;
+  cur->n_cache++;
+  return SQLITE_OK;
 }
 
 static int keywordsFilter(sqlite3_vtab_cursor *pCur, int idxNum,
