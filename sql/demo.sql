@@ -1,44 +1,38 @@
--- demo.sql: the report `make demo` prints over the sample corpus.
+-- demo.sql: the report `make demo` prints over the sample corpus
+-- (sql/sample/articles.sql, in sql/news.sql's schema).  Each section after
+-- the first is one of the analyst queries of sql/queries/, which say what
+-- they answer and how.
 .mode box
 .headers on
 
-.print
-.print '== koai'
-SELECT ai_version() AS version;
+.print '== The corpus'
+SELECT count(*) AS articles, min(published) AS first, max(published) AS last,
+       count(DISTINCT source) AS sources,
+       (SELECT count(*) FROM mentions) AS mentions
+FROM articles;
 
 .print
-.print '== Search: 언어모델 (particles stripped, compounds split, best first)'
-SELECT a.id, a.title,
-       snippet(articles_fts, 1, '[', ']', '…', 8) AS snippet
-FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-WHERE articles_fts MATCH '언어모델'
-ORDER BY bm25(articles_fts);
+.print '== Search: 언어모델 OR 오픈소스, best first (queries/search.sql)'
+.read sql/queries/search.sql
 
 .print
-.print '== Search: 말하다 (every form of the verb: 말했다, 말한, 말하며)'
-SELECT a.id, highlight(articles_fts, 1, '[', ']') AS body
-FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-WHERE articles_fts MATCH '말하다'
-ORDER BY a.id
-LIMIT 4;
+.print '== Most mentioned, by label (queries/top_entities.sql)'
+.read sql/queries/top_entities.sql
 
 .print
-.print '== Search: 오픈소스 (written together or apart)'
-SELECT a.id, snippet(articles_fts, 1, '[', ']', '…', 6) AS snippet
-FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-WHERE articles_fts MATCH '오픈소스'
-ORDER BY a.id;
+.print '== Named in the same sentence (queries/entity_cooccurrence.sql)'
+.read sql/queries/entity_cooccurrence.sql
 
 .print
-.print '== Analysis: ai_tokens'
-SELECT token, tag, lemma, start, end
-FROM ai_tokens('삼성전자는 평택 공장에 20조 원을 투자한다고 밝혔다.');
+.print '== Money by company and currency (queries/money_by_company.sql)'
+.read sql/queries/money_by_company.sql
 
 .print
-.print '== Most mentioned proper nouns'
-SELECT t.lemma AS name, count(*) AS mentions, count(DISTINCT a.id) AS articles
-FROM articles a, ai_tokens(a.title || ' ' || a.body) t
-WHERE t.tag = 'NNP'
-GROUP BY t.lemma
-ORDER BY mentions DESC, name
-LIMIT 8;
+.print '== Keywords of the whole corpus (ai_keywords, dictionary prior)'
+SELECT keyword, round(score, 1) AS score
+FROM ai_keywords((SELECT group_concat(title || char(10) || body, char(10))
+                  FROM articles), 10);
+
+.print
+.print '== Keywords by month, against the corpus (queries/keyword_trends.sql)'
+.read sql/queries/keyword_trends.sql

@@ -38,7 +38,9 @@ END;
 
 -- Entity mentions, one row per entity found by ai_entities, with the
 -- article's publication date as the reference date for 어제, 지난해....
--- Kept in sync with articles by triggers, like the index.
+-- Kept in sync with articles by triggers, like the index: an article's
+-- rows are made again when its body, date or id changes, and go with it
+-- (tests/news/check.sh checks both against a fresh computation).
 CREATE TABLE IF NOT EXISTS mentions (
   article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
   entity     TEXT NOT NULL,
@@ -62,7 +64,7 @@ CREATE TRIGGER IF NOT EXISTS mentions_delete AFTER DELETE ON articles BEGIN
   DELETE FROM mentions WHERE article_id = old.id;
 END;
 
-CREATE TRIGGER IF NOT EXISTS mentions_update AFTER UPDATE OF body, published ON articles BEGIN
+CREATE TRIGGER IF NOT EXISTS mentions_update AFTER UPDATE OF id, body, published ON articles BEGIN
   DELETE FROM mentions WHERE article_id = old.id;
   INSERT INTO mentions(article_id, entity, label, canonical, value, unit, start, end)
   SELECT new.id, e.entity, e.label, e.canonical, e.value, e.unit, e.start, e.end

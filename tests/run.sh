@@ -46,6 +46,7 @@ run "MeCab oracle ($variant)" sh tests/oracle/run.sh "$variant"
 if [ "$variant" = rel ]; then
   run "sqlite3 shell with .load" sh tests/shell/load.sh
   run "README examples" sh tests/readme/check.sh
+  run "news schema, queries and demo" sh tests/news/check.sh
   run "gazetteer data" sh tests/gazetteer/check.sh
   run "entities dev set (F1 targets)" sh tests/entities/evaluate.sh
   run "Python sqlite3 module" sh tests/bindings/run.sh python
