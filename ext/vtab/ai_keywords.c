@@ -64,6 +64,7 @@ typedef struct keywords_cursor {
   char *corpus;               /* the third argument as given */
   sqlite3_stmt *df_stmt;      /* SELECT count(*) ... WHERE t MATCH ? */
   sqlite3_int64 n_docs;
+  char *df_error;             /* the df query's last error message */
   keywords_df *cache;         /* open addressing, NULL term: empty */
   int n_cache, cap_cache;     /* cap_cache is 0 or a power of two */
 } keywords_cursor;
@@ -112,6 +113,8 @@ static void keywordsForgetCorpus(keywords_cursor *cur) {
   sqlite3_free(cur->corpus);
   for (i = 0; i < cur->cap_cache; i++) sqlite3_free(cur->cache[i].term);
   sqlite3_free(cur->cache);
+  sqlite3_free(cur->df_error);
+  cur->df_error = NULL;
   cur->df_stmt = NULL;
   cur->corpus = NULL;
   cur->n_docs = 0;
@@ -251,7 +254,7 @@ static int keywordsOpenCorpus(keywords_cursor *cur, const char *zName) {
     rc = keywordsQueryInt(db,
                           "SELECT 1 FROM pragma_database_list WHERE name = ?1",
                           zSchema, &dummy, &found);
-    if (rc != SQLITE_OK) goto done;
+    if (rc != SQLITE_OK) goto failed;
     if (found) {
       zTable = sqlite3_mprintf("%s", zDot + 1);
     } else {
@@ -291,7 +294,7 @@ static int keywordsOpenCorpus(keywords_cursor *cur, const char *zName) {
   }
   sqlite3_finalize(pStmt);
   pStmt = NULL;
-  if (rc != SQLITE_OK) goto done;
+  if (rc != SQLITE_OK) goto failed;
   if (!found) {
     rc = keywordsError(pVtab,
                        sqlite3_mprintf("ai_keywords: no such table: %s", zName));
@@ -323,11 +326,13 @@ static int keywordsOpenCorpus(keywords_cursor *cur, const char *zName) {
     }
     rc = sqlite3_prepare_v2(db, zSql, -1, &cur->df_stmt, NULL);
   }
-  if (rc != SQLITE_OK && rc != SQLITE_NOMEM) {
+failed:
+  if (rc != SQLITE_OK && (rc & 0xff) != SQLITE_NOMEM) {
     rc = keywordsError(pVtab, sqlite3_mprintf("ai_keywords: cannot read %s: %s",
                                               zName, sqlite3_errmsg(db)));
     goto done;
   }
+  if (rc != SQLITE_OK) rc = SQLITE_NOMEM;
   if (rc == SQLITE_OK) {
     cur->corpus = sqlite3_mprintf("%s", zName);
     if (cur->corpus == NULL) rc = SQLITE_NOMEM;
@@ -413,9 +418,14 @@ static int keywordsDf(void *ctx, const char *z, int n, long long *pDf) {
   rc = sqlite3_bind_text(cur->df_stmt, 1, zPhrase, -1, sqlite3_free);
   if (rc == SQLITE_OK) {
     rc = sqlite3_step(cur->df_stmt);
-    if (rc == SQLITE_ROW) {
-      *pDf = sqlite3_column_int64(cur->df_stmt, 0);
+    if (rc == SQLITE_ROW || rc == SQLITE_DONE) {
+      *pDf = rc == SQLITE_ROW ? sqlite3_column_int64(cur->df_stmt, 0) : 0;
       rc = SQLITE_OK;
+    } else {
+      /* the query's own message, before anything else replaces it */
+      sqlite3_free(cur->df_error);
+      cur->df_error = sqlite3_mprintf(
+          "%s", sqlite3_errmsg(((keywords_vtab *)cur->base.pVtab)->db));
     }
   }
   sqlite3_reset(cur->df_stmt);
@@ -433,7 +443,6 @@ static int keywordsFilter(sqlite3_vtab_cursor *pCur, int idxNum,
                           const char *idxStr, int argc, sqlite3_value **argv) {
   keywords_cursor *cur = (keywords_cursor *)pCur;
   sqlite3_vtab *pVtab = pCur->pVtab;
-  sqlite3 *db = ((keywords_vtab *)pVtab)->db;
   sqlite3_value *pText = NULL, *pN = NULL, *pFts = NULL;
   const unsigned char *z;
   int i = 0, n, nRows = KW_DEFAULT_N, rc;
@@ -490,11 +499,14 @@ static int keywordsFilter(sqlite3_vtab_cursor *pCur, int idxNum,
   }
   if (pFts) {
     rc = koai_keywords_score(cur->kw, keywordsDf, cur, cur->n_docs);
-    if (rc == KOAI_ERROR_NOMEM) return SQLITE_NOMEM;
+    if (rc == KOAI_ERROR_NOMEM || (rc & 0xff) == SQLITE_NOMEM) {
+      return SQLITE_NOMEM;
+    }
     if (rc != SQLITE_OK) {
-      return keywordsError(pVtab,
-                           sqlite3_mprintf("ai_keywords: cannot read %s: %s",
-                                           cur->corpus, sqlite3_errmsg(db)));
+      return keywordsError(
+          pVtab, sqlite3_mprintf("ai_keywords: cannot read %s: %s",
+                                 cur->corpus, cur->df_error ? cur->df_error
+                                                            : sqlite3_errstr(rc)));
     }
   } else if (koai_keywords_score(cur->kw, NULL, NULL, 0) != KOAI_OK) {
     return SQLITE_NOMEM;
