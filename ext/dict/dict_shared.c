@@ -100,8 +100,13 @@ static void dict_open_once(void) {
     return;
   }
   rc = koai_dict_open(zDir, &dict_shared, &zErr);
-  if (rc != KOAI_OK) {
-    dict_error = zErr ? zErr : strdup("out of memory opening the dictionary");
+  if (rc == KOAI_ERROR_NOMEM) {
+    /* Running out of memory is not remembered: the next use tries again
+    ** (meanwhile koai_dictionary() reports it with a static message). */
+    dict_tried = 0;
+    free(zErr);
+  } else if (rc != KOAI_OK) {
+    dict_error = zErr;
   }
   free(zBeside);
 }
@@ -114,7 +119,9 @@ const koai_dict *koai_dictionary(const char **pzErr) {
     dict_open_once();
   }
   d = dict_shared;
-  if (pzErr) *pzErr = dict_error ? dict_error : "dictionary unavailable";
+  if (pzErr) {
+    *pzErr = dict_error ? dict_error : "out of memory opening the dictionary";
+  }
   pthread_mutex_unlock(&dict_mutex);
   return d;
 }

@@ -120,6 +120,7 @@ int koai_gazetteer_add_label(koai_gazetteer *g, const char *zName, int nName,
   if (nName < 0) nName = (int)strlen(zName);
   memset(&nb, 0, sizeof(nb));
   if (koai_normalize(&nb, (const unsigned char *)zName, (size_t)nName)) {
+    koai_normbuf_free(&nb);    /* what it had grown before running out */
     return KOAI_ERROR_NOMEM;
   }
   for (i = 0; i < nb.n && node != GAZ_NONE; i++) {

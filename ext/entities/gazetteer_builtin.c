@@ -27,6 +27,7 @@ static int builtin_load(koai_gazetteer *g) {
   sqlite3 *db = NULL;
   sqlite3_stmt *pStmt = NULL;
   char *zErr = NULL;
+  int step = SQLITE_DONE;
   int rc = sqlite3_open(":memory:", &db);
   if (rc == SQLITE_OK) {
     rc = sqlite3_exec(db, koai_gazetteer_sql, NULL, NULL, &zErr);
@@ -37,7 +38,7 @@ static int builtin_load(koai_gazetteer *g) {
                             "ORDER BY rowid",
                             -1, &pStmt, NULL);
   }
-  while (rc == SQLITE_OK && sqlite3_step(pStmt) == SQLITE_ROW) {
+  while (rc == SQLITE_OK && (step = sqlite3_step(pStmt)) == SQLITE_ROW) {
     const char *zName = (const char *)sqlite3_column_text(pStmt, 0);
     const char *zLabel = (const char *)sqlite3_column_text(pStmt, 1);
     const char *zCanon = (const char *)sqlite3_column_text(pStmt, 2);
@@ -47,6 +48,8 @@ static int builtin_load(koai_gazetteer *g) {
                            zCanon);
     if (r == KOAI_ERROR_NOMEM) rc = SQLITE_NOMEM;
   }
+  /* A step that failed (out of memory) must not pass for the last row. */
+  if (rc == SQLITE_OK && step != SQLITE_DONE) rc = step;
   if (rc != SQLITE_OK) {
     snprintf(builtin_error, sizeof(builtin_error),
              "cannot load the shipped gazetteer: %s",
@@ -63,14 +66,17 @@ const koai_gazetteer *koai_gazetteer_builtin(const char **pzErr) {
   pthread_mutex_lock(&builtin_mutex);
   if (!builtin_tried) {
     builtin_tried = 1;
+    int rc = SQLITE_NOMEM;
     g = koai_gazetteer_new();
     if (g == NULL) {
       snprintf(builtin_error, sizeof(builtin_error), "out of memory");
-    } else if (builtin_load(g) != SQLITE_OK) {
+    } else if ((rc = builtin_load(g)) != SQLITE_OK) {
       koai_gazetteer_free(g);
     } else {
       builtin_gazetteer = g;
     }
+    /* Running out of memory is not remembered: the next call tries again. */
+    if ((rc & 0xff) == SQLITE_NOMEM) builtin_tried = 0;
   }
   g = builtin_gazetteer;
   if (pzErr) *pzErr = builtin_error;

@@ -61,6 +61,7 @@ static int koreanLoadUserdict(korean_global *g, const koai_dict *d,
   if (zSql == NULL) return SQLITE_NOMEM;
   rc = sqlite3_prepare_v2(g->db, zSql, -1, &pStmt, NULL);
   sqlite3_free(zSql);
+  if ((rc & 0xff) == SQLITE_NOMEM) return SQLITE_NOMEM;
   if (rc != SQLITE_OK) {
     snprintf(g->zLastError, sizeof(g->zLastError),
              "korean: cannot read userdict table '%s': %s", zTable,
@@ -69,11 +70,14 @@ static int koreanLoadUserdict(korean_global *g, const koai_dict *d,
   }
   if (sqlite3_column_count(pStmt) < 1) {
     sqlite3_finalize(pStmt);
+    snprintf(g->zLastError, sizeof(g->zLastError),
+             "korean: userdict table '%s' has no columns", zTable);
     return SQLITE_ERROR;
   }
-  ud = koai_userdict_new(d);
-  if (ud == NULL) {
+  rc = koai_userdict_create(d, &ud, NULL);
+  if (rc != KOAI_OK) {
     sqlite3_finalize(pStmt);
+    if (rc == KOAI_ERROR_NOMEM) return SQLITE_NOMEM;
     snprintf(g->zLastError, sizeof(g->zLastError),
              "korean: cannot read the dictionary's id tables in %s",
              koai_dict_dir(d));
@@ -86,6 +90,13 @@ static int koreanLoadUserdict(korean_global *g, const koai_dict *d,
                            ? (const char *)sqlite3_column_text(pStmt, 1)
                            : NULL;
     int r;
+    /* NULL for a value that is not NULL: out of memory converting it. */
+    if ((zWord == NULL && sqlite3_column_type(pStmt, 0) != SQLITE_NULL) ||
+        (zTag == NULL && sqlite3_column_count(pStmt) > 1 &&
+         sqlite3_column_type(pStmt, 1) != SQLITE_NULL)) {
+      rc = SQLITE_NOMEM;
+      break;
+    }
     if (zWord == NULL) continue;
     if (zTag == NULL || zTag[0] == 0) zTag = "NNP";
     r = koai_userdict_add(ud, zWord, nWord, zTag);
@@ -195,31 +206,37 @@ static void koaiTokenizerErrorFunc(sqlite3_context *ctx, int argc,
   }
 }
 
-static fts5_api *koreanFts5Api(sqlite3 *db) {
-  fts5_api *pApi = NULL;
+/* The connection's fts5_api; an error when FTS5 is missing, or NOMEM. */
+static int koreanFts5Api(sqlite3 *db, fts5_api **ppApi) {
   sqlite3_stmt *pStmt = NULL;
-  if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &pStmt, NULL) ==
-      SQLITE_OK) {
-    sqlite3_bind_pointer(pStmt, 1, (void *)&pApi, "fts5_api_ptr", NULL);
+  int rc;
+  *ppApi = NULL;
+  rc = sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &pStmt, NULL);
+  if (rc == SQLITE_OK) {
+    sqlite3_bind_pointer(pStmt, 1, (void *)ppApi, "fts5_api_ptr", NULL);
     sqlite3_step(pStmt);
+    rc = sqlite3_finalize(pStmt);
   }
-  sqlite3_finalize(pStmt);
-  return pApi;
+  if (rc == SQLITE_OK && *ppApi == NULL) rc = SQLITE_ERROR;
+  return rc;
 }
 
 int koai_register_korean_tokenizer(sqlite3 *db) {
   static fts5_tokenizer tokenizer = {koreanCreate, koreanDelete,
                                      koreanTokenize};
-  fts5_api *pApi = koreanFts5Api(db);
+  fts5_api *pApi = NULL;
   korean_global *g;
-  int rc;
-  if (pApi == NULL) return SQLITE_ERROR;
+  int rc = koreanFts5Api(db, &pApi);
+  if (rc != SQLITE_OK) return rc;
   g = sqlite3_malloc(sizeof(*g));
   if (g == NULL) return SQLITE_NOMEM;
   memset(g, 0, sizeof(*g));
   g->db = db;
   rc = pApi->xCreateTokenizer(pApi, "korean", g, &tokenizer, sqlite3_free);
-  if (rc != SQLITE_OK) return rc;
+  if (rc != SQLITE_OK) {
+    sqlite3_free(g);   /* FTS5 took nothing: it failed before keeping g */
+    return rc;
+  }
   /* The tokenizer owns g; the function only borrows it, and both go away
   ** with the connection. */
   return sqlite3_create_function(db, "ai_tokenizer_error", 0, SQLITE_UTF8, g,

@@ -125,7 +125,7 @@ static int entitiesLoadUser(entities_vtab *p) {
   sqlite3_int64 changes = sqlite3_total_changes(p->db);
   unsigned int dataVersion = 0;
   sqlite3_stmt *pStmt = NULL;
-  int rc;
+  int rc, step = SQLITE_DONE;
   sqlite3_file_control(p->db, "main", SQLITE_FCNTL_DATA_VERSION, &dataVersion);
   if (p->user_loaded && changes == p->user_changes &&
       dataVersion == p->user_data_version) {
@@ -136,25 +136,38 @@ static int entitiesLoadUser(entities_vtab *p) {
   p->user_loaded = 1;
   p->user_changes = changes;
   p->user_data_version = dataVersion;
-  if (sqlite3_table_column_metadata(p->db, NULL, "ai_gazetteer", NULL, NULL,
-                                    NULL, NULL, NULL, NULL) != SQLITE_OK) {
-    return SQLITE_OK;                     /* no such table: no user names */
+  rc = sqlite3_table_column_metadata(p->db, NULL, "ai_gazetteer", NULL, NULL,
+                                     NULL, NULL, NULL, NULL);
+  if ((rc & 0xff) == SQLITE_NOMEM) {
+    p->user_loaded = 0;                   /* try again next time */
+    return SQLITE_NOMEM;
   }
+  if (rc != SQLITE_OK) return SQLITE_OK;  /* no such table: no user names */
   rc = sqlite3_prepare_v2(p->db,
                           "SELECT name, label, canonical FROM ai_gazetteer",
                           -1, &pStmt, NULL);
   if (rc != SQLITE_OK) {
+    p->user_loaded = 0;                   /* try again next time */
+    if ((rc & 0xff) == SQLITE_NOMEM) return SQLITE_NOMEM;
     return entitiesSetError(
         &p->base, sqlite3_mprintf("ai_entities: cannot read ai_gazetteer: %s",
                                   sqlite3_errmsg(p->db)));
   }
   p->user = koai_gazetteer_new();
   if (p->user == NULL) rc = SQLITE_NOMEM;
-  while (rc == SQLITE_OK && sqlite3_step(pStmt) == SQLITE_ROW) {
+  while (rc == SQLITE_OK && (step = sqlite3_step(pStmt)) == SQLITE_ROW) {
     const char *zName = (const char *)sqlite3_column_text(pStmt, 0);
     const char *zLabel = (const char *)sqlite3_column_text(pStmt, 1);
     const char *zCanon = (const char *)sqlite3_column_text(pStmt, 2);
-    int r;
+    int r, iCol;
+    /* NULL for a value that is not NULL: out of memory converting it. */
+    for (iCol = 0; iCol < 3; iCol++) {
+      if (sqlite3_column_type(pStmt, iCol) != SQLITE_NULL &&
+          sqlite3_column_text(pStmt, iCol) == NULL) {
+        rc = SQLITE_NOMEM;
+      }
+    }
+    if (rc != SQLITE_OK) break;
     if (zName == NULL || zName[0] == 0) continue;
     if (zCanon == NULL || zCanon[0] == 0) zCanon = zName;
     r = koai_gazetteer_add(p->user, zName, sqlite3_column_bytes(pStmt, 0),
@@ -170,6 +183,8 @@ static int entitiesLoadUser(entities_vtab *p) {
     }
   }
   sqlite3_finalize(pStmt);
+  /* A step that failed (out of memory) must not pass for the last row. */
+  if (rc == SQLITE_OK && step != SQLITE_DONE) rc = step;
   if (rc != SQLITE_OK) {
     koai_gazetteer_free(p->user);
     p->user = NULL;
