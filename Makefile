@@ -34,7 +34,7 @@ SO_OBJ   := $(SRC:%.c=build/so/%.o)
 REL_OBJ  := $(SRC:%.c=build/rel/%.o)
 SAN_OBJ  := $(SRC:%.c=build/asan/%.o)
 
-TEST_TOOLS := sqltest unit_tests koai_mecab
+TEST_TOOLS := sqltest unit_tests koai_mecab alloc_test threads fts_random
 
 .PHONY: all dict demo test asan check bench clean test-run
 .DELETE_ON_ERROR:
@@ -166,7 +166,7 @@ test: all dist/libkoai.a $(TEST_TOOLS:%=build/rel/bin/%)
 asan: all $(TEST_TOOLS:%=build/asan/bin/%)
 	sh tests/run.sh asan
 
-check: test asan
+check: test asan hardening
 
 demo: all
 	sh scripts/demo.sh

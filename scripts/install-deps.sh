@@ -12,9 +12,11 @@ need="gcc make pkg-config sqlite3 libsqlite3-dev libicu-dev ca-certificates"
 # Python's sqlite3 module, Tcl's sqlite3 package, Perl's DBD::SQLite,
 # sqlite-utils, litecli; g++ builds better-sqlite3 for Node.js.
 bindings="python3 tcl libsqlite3-tcl perl libdbd-sqlite3-perl sqlite-utils litecli g++"
+# fuzzing (clang, libFuzzer), Valgrind; ThreadSanitizer comes with gcc
+hardening="clang libclang-rt-dev valgrind"
 case "${1:-build}" in
   build) ;;
-  test)  need="$need mecab libreoffice-help-ko $bindings" ;;
+  test)  need="$need mecab libreoffice-help-ko $bindings $hardening" ;;
   bindings) need="$need $bindings" ;;
   bench) need="$need mecab libreoffice-help-ko time" ;;
   *) echo "usage: $0 [build|test|bench|bindings]" >&2; exit 2 ;;

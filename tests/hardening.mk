@@ -23,10 +23,10 @@ TSAN_OBJ   := $(SRC:%.c=build/tsan/%.o)
 
 LIBS := $(SQLITE_LIBS) $(ICU_LIBS) -lpthread -ldl
 
-# koai's own malloc/calloc/realloc/strdup calls go through the counting
-# allocator of tests/tools/alloc_fail.c; SQLite's through
+# koai's own malloc/calloc/realloc/strdup/free calls go through the
+# counting allocator of tests/tools/alloc_test.c; SQLite's through
 # sqlite3_config(SQLITE_CONFIG_MALLOC).
-WRAP_ALLOC := -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=strdup
+WRAP_ALLOC := -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=strdup,--wrap=free
 
 .PHONY: fuzz fuzz-long fuzz-build tsan valgrind valgrind-ci hardening
 
@@ -55,11 +55,11 @@ build/tsan/bin/%: tests/tools/%.c $(TSAN_OBJ)
 	@mkdir -p $(dir $@)
 	gcc $(BASE_CFLAGS) $(TSAN_FLAGS) $< $(TSAN_OBJ) -o $@ $(LIBS)
 
-build/rel/bin/alloc_fail: tests/tools/alloc_fail.c $(REL_OBJ)
+build/rel/bin/alloc_test: tests/tools/alloc_test.c $(REL_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(BASE_CFLAGS) $(CFLAGS) $< $(REL_OBJ) -o $@ $(LIBS) $(WRAP_ALLOC)
 
-build/asan/bin/alloc_fail: tests/tools/alloc_fail.c $(SAN_OBJ)
+build/asan/bin/alloc_test: tests/tools/alloc_test.c $(SAN_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(BASE_CFLAGS) $(SAN_FLAGS) $< $(SAN_OBJ) -o $@ $(LIBS) $(WRAP_ALLOC)
 

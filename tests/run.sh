@@ -43,6 +43,10 @@ run() {
 run "unit tests ($variant)" "$bin/unit_tests"
 run "SQL tests ($variant)" "$bin/sqltest" tests/sql/*.test
 run "MeCab oracle ($variant)" sh tests/oracle/run.sh "$variant"
+run "dictionary errors ($variant)" sh tests/errors/run.sh "$variant"
+run "out of memory, failing xToken, bounded memory ($variant)" "$bin/alloc_test"
+run "threads and two processes ($variant)" "$bin/threads"
+run "randomized index integrity ($variant)" "$bin/fts_random"
 if [ "$variant" = rel ]; then
   run "sqlite3 shell with .load" sh tests/shell/load.sh
   run "README examples" sh tests/readme/check.sh
