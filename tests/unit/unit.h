@@ -28,5 +28,6 @@ void test_analyzer(void);
 void test_dictionary(void);
 void test_userdict(void);
 void test_numeric_entities(void);
+void test_bounded(void);
 
 #endif
