@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "../analyzer/userdict.h"
+#include "../analyzer/utf8.h"
 #include "index_terms.h"
 #include "tokenizer_options.h"
 
@@ -55,7 +56,7 @@ static int koreanLoadUserdict(korean_global *g, const koai_dict *d,
   sqlite3_stmt *pStmt = NULL;
   koai_userdict *ud;
   char *zSql;
-  int rc;
+  int rc, iRow = 0;
   *ppOut = NULL;
   zSql = sqlite3_mprintf("SELECT * FROM \"%w\"", zTable);
   if (zSql == NULL) return SQLITE_NOMEM;
@@ -90,6 +91,8 @@ static int koreanLoadUserdict(korean_global *g, const koai_dict *d,
                            ? (const char *)sqlite3_column_text(pStmt, 1)
                            : NULL;
     int r;
+    long bad;
+    iRow++;
     /* NULL for a value that is not NULL: out of memory converting it. */
     if ((zWord == NULL && sqlite3_column_type(pStmt, 0) != SQLITE_NULL) ||
         (zTag == NULL && sqlite3_column_count(pStmt) > 1 &&
@@ -98,6 +101,14 @@ static int koreanLoadUserdict(korean_global *g, const koai_dict *d,
       break;
     }
     if (zWord == NULL) continue;
+    bad = koai_utf8_invalid_offset((const unsigned char *)zWord, (size_t)nWord);
+    if (bad >= 0) {
+      snprintf(g->zLastError, sizeof(g->zLastError),
+               "korean: userdict table '%s': invalid UTF-8 at byte %ld of the "
+               "word in row %d", zTable, bad, iRow);
+      rc = SQLITE_ERROR;
+      break;
+    }
     if (zTag == NULL || zTag[0] == 0) zTag = "NNP";
     r = koai_userdict_add(ud, zWord, nWord, zTag);
     if (r == KOAI_ERROR_TAG) {

@@ -125,7 +125,8 @@ static int entitiesLoadUser(entities_vtab *p) {
   sqlite3_int64 changes = sqlite3_total_changes(p->db);
   unsigned int dataVersion = 0;
   sqlite3_stmt *pStmt = NULL;
-  int rc, step = SQLITE_DONE;
+  int rc, step = SQLITE_DONE, iRow = 0;
+  long bad;
   sqlite3_file_control(p->db, "main", SQLITE_FCNTL_DATA_VERSION, &dataVersion);
   if (p->user_loaded && changes == p->user_changes &&
       dataVersion == p->user_data_version) {
@@ -168,7 +169,17 @@ static int entitiesLoadUser(entities_vtab *p) {
       }
     }
     if (rc != SQLITE_OK) break;
+    iRow++;
     if (zName == NULL || zName[0] == 0) continue;
+    bad = koai_utf8_invalid_offset((const unsigned char *)zName,
+                                   (size_t)sqlite3_column_bytes(pStmt, 0));
+    if (bad >= 0) {
+      rc = entitiesSetError(
+          &p->base,
+          sqlite3_mprintf("ai_entities: ai_gazetteer row %d: invalid UTF-8 at "
+                          "byte %ld of the name", iRow, bad));
+      break;
+    }
     if (zCanon == NULL || zCanon[0] == 0) zCanon = zName;
     r = koai_gazetteer_add(p->user, zName, sqlite3_column_bytes(pStmt, 0),
                            zLabel ? zLabel : "", zCanon);
