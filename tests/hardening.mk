@@ -30,6 +30,10 @@ WRAP_ALLOC := -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=strdup,--wra
 
 .PHONY: fuzz fuzz-long fuzz-build tsan valgrind valgrind-ci hardening
 
+# Objects reached only through pattern rules would be deleted as
+# intermediate files after each run, and built again the next time.
+.SECONDARY: $(FUZZ_OBJ) $(FUZZERS:%=build/fuzz/tests/fuzz/fuzz_%.o) $(TSAN_OBJ)
+
 build/fuzz/%.o: %.c $(HDR) tests/fuzz/fuzz_common.h
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(BASE_CFLAGS) $(FUZZ_SAN) -fsanitize=fuzzer-no-link \

@@ -272,6 +272,9 @@ static const char *azScript[] = {
     "SELECT ai_normalize('ＧＰＴ－４ 中國'), ai_choseong('알리바바'),"
     " ai_romanize('왕십리에서 신라'), ai_romanize('신라', 'letters'),"
     " ai_josa('서울', '으로/로'), ai_josa('GPT-4', '이/가');",
+    "SELECT keyword, round(score, 2) FROM ai_keywords('코아이랩은 대규모"
+    " 언어모델을 공개했다. 회사는 이 모델이 법률 문서를 요약한다고 설명했다.');",
+    "SELECT keyword FROM ai_keywords('알리바바는 모델을 공개했다', 3, 't');",
     "SELECT ai_version() IS NOT NULL, ai_tokenizer_error();",
     "CREATE VIRTUAL TABLE bad USING fts5(body, tokenize='korean compound all');",
     "SELECT ai_tokenizer_error();",

@@ -146,9 +146,10 @@ static char *work(int t) {
         " FROM ai_entities(?1, '2024-11-05')",
         "SELECT group_concat(sentence, ' || ') FROM ai_sentences(?1 || ' ' || ?1)",
         "SELECT ai_normalize(?1), ai_choseong(?1), ai_romanize(?1),"
-        " ai_josa(?1, '을/를')"};
+        " ai_josa(?1, '을/를')",
+        "SELECT group_concat(keyword, ' ') FROM ai_keywords(?1 || ' ' || ?1)"};
     int k;
-    for (k = 0; k < 4; k++) {
+    for (k = 0; k < 5; k++) {
       int rc;
       sqlite3_prepare_v2(db, azFn[k], -1, &pStmt, NULL);
       sqlite3_bind_text(pStmt, 1, zText, -1, SQLITE_STATIC);
