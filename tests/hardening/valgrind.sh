@@ -29,16 +29,23 @@ if ! command -v valgrind >/dev/null 2>&1; then
   exit 1
 fi
 
-# vg NAME COMMAND...: one result for the program run under memcheck.
+# vg NAME [VAR=VALUE...] COMMAND...: one result for the program run
+# under memcheck (the variables are set for it; `env` in front would put
+# env, not the program, under Valgrind).
 vg() {
   name=$1
   shift
   echo "== valgrind: $name"
   start=$(date +%s)
-  valgrind --quiet --error-exitcode=99 --leak-check=full \
-    --show-leak-kinds=definite,indirect \
-    --errors-for-leak-kinds=definite,indirect --track-origins=yes \
-    --num-callers=30 "$@" >"$log" 2>&1
+  (
+    while [ $# -gt 0 ]; do
+      case $1 in *=*) export "${1?}"; shift ;; *) break ;; esac
+    done
+    exec valgrind --quiet --error-exitcode=99 --leak-check=full \
+      --show-leak-kinds=definite,indirect \
+      --errors-for-leak-kinds=definite,indirect --track-origins=yes \
+      --num-callers=30 "$@"
+  ) >"$log" 2>&1
   status=$?
   grep -E 'passed, [0-9]+ failed' "$log" | tail -n 1
   if [ "$status" -eq 0 ]; then
@@ -53,7 +60,7 @@ vg() {
 
 vg "SQL tests" "$bin/sqltest" tests/sql/*.test
 vg "failing xToken callbacks" "$bin/alloc_test" callbacks
-vg "missing dictionary" env KOAI_DICDIR=build/no-such-dic "$bin/sqltest" \
+vg "missing dictionary" KOAI_DICDIR=build/no-such-dic "$bin/sqltest" \
   tests/errors/no_dictionary.test
 if [ "$mode" = full ]; then
   vg "out of memory at every allocation" "$bin/alloc_test" oom
@@ -62,7 +69,7 @@ if [ "$mode" = full ]; then
   vg "threads and processes" "$bin/threads" 4
   vg "randomized index" "$bin/fts_random" 3000
 else
-  vg "out of memory at every 40th allocation" env ALLOC_STRIDE=40 \
+  vg "out of memory at every 40th allocation" ALLOC_STRIDE=40 \
     "$bin/alloc_test" oom
   vg "randomized index" "$bin/fts_random" 300
 fi
