@@ -12,7 +12,7 @@
 ** used as they are now: the table is read again whenever this connection
 ** has changed anything since the last call.
 */
-#include "../koai_internal.h"
+#include "vtab_args.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -111,12 +111,6 @@ static int entitiesClose(sqlite3_vtab_cursor *pCur) {
   return SQLITE_OK;
 }
 
-static int entitiesSetError(sqlite3_vtab *pVtab, char *zMsg) {
-  sqlite3_free(pVtab->zErrMsg);
-  pVtab->zErrMsg = zMsg;
-  return zMsg ? SQLITE_ERROR : SQLITE_NOMEM;
-}
-
 /*
 ** Read the user's ai_gazetteer table again if this connection or another
 ** one may have changed the database since it was last read.
@@ -150,7 +144,7 @@ static int entitiesLoadUser(entities_vtab *p) {
   if (rc != SQLITE_OK) {
     p->user_loaded = 0;                   /* try again next time */
     if ((rc & 0xff) == SQLITE_NOMEM) return SQLITE_NOMEM;
-    return entitiesSetError(
+    return koai_vtab_error(
         &p->base, sqlite3_mprintf("ai_entities: cannot read ai_gazetteer: %s",
                                   sqlite3_errmsg(p->db)));
   }
@@ -174,7 +168,7 @@ static int entitiesLoadUser(entities_vtab *p) {
     bad = koai_utf8_invalid_offset((const unsigned char *)zName,
                                    (size_t)sqlite3_column_bytes(pStmt, 0));
     if (bad >= 0) {
-      rc = entitiesSetError(
+      rc = koai_vtab_error(
           &p->base,
           sqlite3_mprintf("ai_entities: ai_gazetteer row %d: invalid UTF-8 at "
                           "byte %ld of the name", iRow, bad));
@@ -186,7 +180,7 @@ static int entitiesLoadUser(entities_vtab *p) {
     if (r == KOAI_ERROR_NOMEM) {
       rc = SQLITE_NOMEM;
     } else if (r == KOAI_ERROR_TAG) {
-      rc = entitiesSetError(
+      rc = koai_vtab_error(
           &p->base,
           sqlite3_mprintf("ai_entities: ai_gazetteer row '%s' has unknown "
                           "label '%s' (PERSON, ORG, PRODUCT or GPE)",
@@ -232,19 +226,17 @@ static int entitiesFilter(sqlite3_vtab_cursor *pCur, int idxNum,
   koai_date ref, *pRef = NULL;
   const unsigned char *z;
   char *zErr = NULL;
-  long bad;
   int n, rc;
   (void)idxStr;
   entitiesReset(cur);
-  if (idxNum == 0) {
-    return entitiesSetError(
-        &p->base, sqlite3_mprintf("ai_entities: missing text argument"));
+  if (idxNum == 0 || argc < 1) {
+    return koai_vtab_text(pCur->pVtab, "ai_entities", NULL, &z, &n);
   }
-  if (argc < 1 || sqlite3_value_type(argv[0]) == SQLITE_NULL) return SQLITE_OK;
+  if (sqlite3_value_type(argv[0]) == SQLITE_NULL) return SQLITE_OK;
   if ((idxNum & 2) && argc >= 2 && sqlite3_value_type(argv[1]) != SQLITE_NULL) {
     const char *zDate = (const char *)sqlite3_value_text(argv[1]);
     if (!koai_date_parse(zDate, &ref)) {
-      return entitiesSetError(
+      return koai_vtab_error(
           pCur->pVtab,
           sqlite3_mprintf("ai_entities: malformed reference date '%s' "
                           "(expected YYYY-MM-DD)",
@@ -252,15 +244,8 @@ static int entitiesFilter(sqlite3_vtab_cursor *pCur, int idxNum,
     }
     pRef = &ref;
   }
-  z = sqlite3_value_text(argv[0]);
-  n = sqlite3_value_bytes(argv[0]);
-  if (z == NULL) return SQLITE_NOMEM;
-  bad = koai_utf8_invalid_offset(z, (size_t)n);
-  if (bad >= 0) {
-    return entitiesSetError(
-        pCur->pVtab,
-        sqlite3_mprintf("ai_entities: invalid UTF-8 at byte %ld", bad));
-  }
+  rc = koai_vtab_text(pCur->pVtab, "ai_entities", argv[0], &z, &n);
+  if (rc != SQLITE_OK) return rc;
   cur->text = malloc((size_t)n + 1);
   if (cur->text == NULL) return SQLITE_NOMEM;
   memcpy(cur->text, z, (size_t)n);
@@ -270,10 +255,10 @@ static int entitiesFilter(sqlite3_vtab_cursor *pCur, int idxNum,
     const koai_dict *d = koai_dictionary_or_error("ai_entities", &zErr);
     const koai_gazetteer *g;
     const char *zGazErr = NULL;
-    if (d == NULL) return entitiesSetError(pCur->pVtab, zErr);
+    if (d == NULL) return koai_vtab_error(pCur->pVtab, zErr);
     g = koai_gazetteer_builtin(&zGazErr);
     if (g == NULL) {
-      return entitiesSetError(pCur->pVtab,
+      return koai_vtab_error(pCur->pVtab,
                               sqlite3_mprintf("ai_entities: %s", zGazErr));
     }
     cur->finder = koai_entity_finder_new(d, g);
@@ -351,46 +336,12 @@ static int entitiesRowid(sqlite3_vtab_cursor *pCur, sqlite_int64 *pRowid) {
 }
 
 /*
-** idxNum bit 1: the text is bound (argv[0]); bit 2: the date too
-** (argv[1]).  The text is required; a plan that cannot bind an argument
-** it was given gets SQLITE_CONSTRAINT so that SQLite tries another.
+** The text, then the reference date, bound by equality (see
+** koai_vtab_best_index): idxNum bit 1 the text, bit 2 the date.
 */
 static int entitiesBestIndex(sqlite3_vtab *pVtab, sqlite3_index_info *info) {
-  int i, iText = -1, iDate = -1, seenText = 0, seenDate = 0;
   (void)pVtab;
-  for (i = 0; i < info->nConstraint; i++) {
-    const struct sqlite3_index_constraint *c = &info->aConstraint[i];
-    if (c->iColumn == ENT_COL_TEXT) {
-      seenText = 1;
-      if (c->op == SQLITE_INDEX_CONSTRAINT_EQ && c->usable) iText = i;
-    } else if (c->iColumn == ENT_COL_DATE) {
-      seenDate = 1;
-      if (c->op == SQLITE_INDEX_CONSTRAINT_EQ && c->usable) iDate = i;
-    }
-  }
-  if (iText < 0) {
-    if (seenText) return SQLITE_CONSTRAINT;
-    /* No text at all: SQLite asks so for each side of an OR of output
-    ** columns, and a failure here would fail the whole statement.  A plan
-    ** it takes only when there is no other; xFilter then reports the
-    ** missing argument. */
-    info->idxNum = 0;
-    info->estimatedCost = 1e99;
-    info->estimatedRows = 0x7fffffff;
-    return SQLITE_OK;
-  }
-  if (seenDate && iDate < 0) return SQLITE_CONSTRAINT;
-  info->aConstraintUsage[iText].argvIndex = 1;
-  info->aConstraintUsage[iText].omit = 1;
-  info->idxNum = 1;
-  if (iDate >= 0) {
-    info->aConstraintUsage[iDate].argvIndex = 2;
-    info->aConstraintUsage[iDate].omit = 1;
-    info->idxNum |= 2;
-  }
-  info->estimatedCost = 10000;
-  info->estimatedRows = 20;
-  return SQLITE_OK;
+  return koai_vtab_best_index(info, ENT_COL_TEXT, 2, 10000, 20);
 }
 
 static sqlite3_module entitiesModule = {

@@ -23,7 +23,7 @@
 ** table its caller names, so that it works in the views of a database
 ** opened with trusted_schema=OFF.
 */
-#include "../koai_internal.h"
+#include "vtab_args.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -130,12 +130,6 @@ static int keywordsClose(sqlite3_vtab_cursor *pCur) {
   return SQLITE_OK;
 }
 
-/* Set the table's error message (NULL: out of memory); returns the code. */
-static int keywordsError(sqlite3_vtab *pVtab, char *zMsg) {
-  sqlite3_free(pVtab->zErrMsg);
-  pVtab->zErrMsg = zMsg;
-  return zMsg ? SQLITE_ERROR : SQLITE_NOMEM;
-}
 
 /*
 ** The n argument: a positive integer (an integral REAL such as 5.0 is
@@ -160,7 +154,7 @@ static int keywordsArgN(sqlite3_vtab *pVtab, sqlite3_value *v, int *pN) {
       return SQLITE_OK;
     }
   }
-  return keywordsError(
+  return koai_vtab_error(
       pVtab, sqlite3_mprintf("ai_keywords: bad n '%s' (expected a positive "
                              "integer)",
                              sqlite3_value_text(v) ? (const char *)
@@ -296,12 +290,12 @@ static int keywordsOpenCorpus(keywords_cursor *cur, const char *zName) {
   pStmt = NULL;
   if (rc != SQLITE_OK) goto failed;
   if (!found) {
-    rc = keywordsError(pVtab,
+    rc = koai_vtab_error(pVtab,
                        sqlite3_mprintf("ai_keywords: no such table: %s", zName));
     goto done;
   }
   if (!isFts5) {
-    rc = keywordsError(pVtab, sqlite3_mprintf(
+    rc = koai_vtab_error(pVtab, sqlite3_mprintf(
                                   "ai_keywords: %s is not an FTS5 table", zName));
     goto done;
   }
@@ -328,7 +322,7 @@ static int keywordsOpenCorpus(keywords_cursor *cur, const char *zName) {
   }
 failed:
   if (rc != SQLITE_OK && (rc & 0xff) != SQLITE_NOMEM) {
-    rc = keywordsError(pVtab, sqlite3_mprintf("ai_keywords: cannot read %s: %s",
+    rc = koai_vtab_error(pVtab, sqlite3_mprintf("ai_keywords: cannot read %s: %s",
                                               zName, sqlite3_errmsg(db)));
     goto done;
   }
@@ -447,12 +441,10 @@ static int keywordsFilter(sqlite3_vtab_cursor *pCur, int idxNum,
   const unsigned char *z;
   int i = 0, n, nRows = KW_DEFAULT_N, rc;
   char *zErr = NULL;
-  long bad;
   (void)idxStr;
   cur->i = cur->n = 0;
   if (!(idxNum & KW_ARG_TEXT)) {
-    return keywordsError(pVtab,
-                         sqlite3_mprintf("ai_keywords: missing text argument"));
+    return koai_vtab_text(pVtab, "ai_keywords", NULL, &z, &n);
   }
   if (idxNum & KW_ARG_TEXT && i < argc) pText = argv[i++];
   if (idxNum & KW_ARG_N && i < argc) pN = argv[i++];
@@ -469,25 +461,16 @@ static int keywordsFilter(sqlite3_vtab_cursor *pCur, int idxNum,
   } else {
     pFts = NULL;
   }
-  if (pText == NULL || sqlite3_value_type(pText) == SQLITE_NULL) {
-    return SQLITE_OK;
-  }
-  z = sqlite3_value_text(pText);
-  n = sqlite3_value_bytes(pText);
-  if (z == NULL) return SQLITE_NOMEM;
-  bad = koai_utf8_invalid_offset(z, (size_t)n);
-  if (bad >= 0) {
-    return keywordsError(
-        pVtab, sqlite3_mprintf("ai_keywords: invalid UTF-8 at byte %ld", bad));
-  }
+  rc = koai_vtab_text(pVtab, "ai_keywords", pText, &z, &n);
+  if (rc != SQLITE_OK || z == NULL) return rc;
   if (cur->kw == NULL) {
     const koai_dict *d = koai_dictionary_or_error("ai_keywords", &zErr);
     const koai_gazetteer *names;
     const char *zGazErr = NULL;
-    if (d == NULL) return keywordsError(pVtab, zErr);
+    if (d == NULL) return koai_vtab_error(pVtab, zErr);
     names = koai_gazetteer_builtin(&zGazErr);
     if (names == NULL) {
-      return keywordsError(pVtab,
+      return koai_vtab_error(pVtab,
                            sqlite3_mprintf("ai_keywords: %s", zGazErr));
     }
     cur->kw = koai_keywords_new(d, names);
@@ -503,7 +486,7 @@ static int keywordsFilter(sqlite3_vtab_cursor *pCur, int idxNum,
       return SQLITE_NOMEM;
     }
     if (rc != SQLITE_OK) {
-      return keywordsError(
+      return koai_vtab_error(
           pVtab, sqlite3_mprintf("ai_keywords: cannot read %s: %s",
                                  cur->corpus, cur->df_error ? cur->df_error
                                                             : sqlite3_errstr(rc)));
@@ -554,42 +537,12 @@ static int keywordsRowid(sqlite3_vtab_cursor *pCur, sqlite_int64 *pRowid) {
 }
 
 /*
-** The text is required; n and the corpus are optional.  Each argument
-** given must be bound by equality: a plan that cannot bind one gets
-** SQLITE_CONSTRAINT so that SQLite tries another.  Extra terms on the
-** output columns (keyword = 'x' OR keyword = 'y') never fail a plan.
+** The text, n and the corpus, bound by equality (see koai_vtab_best_index):
+** idxNum has KW_ARG_TEXT, KW_ARG_N and KW_ARG_FTS for those given.
 */
 static int keywordsBestIndex(sqlite3_vtab *pVtab, sqlite3_index_info *info) {
-  int i, aUse[3] = {-1, -1, -1}, aSeen[3] = {0, 0, 0}, argv = 0, k;
   (void)pVtab;
-  for (i = 0; i < info->nConstraint; i++) {
-    const struct sqlite3_index_constraint *c = &info->aConstraint[i];
-    if (c->iColumn < KW_COL_TEXT) continue;
-    k = c->iColumn - KW_COL_TEXT;
-    aSeen[k] = 1;
-    if (c->op == SQLITE_INDEX_CONSTRAINT_EQ && c->usable) aUse[k] = i;
-  }
-  info->idxNum = 0;
-  if (aUse[0] < 0) {
-    if (aSeen[0]) return SQLITE_CONSTRAINT;
-    /* No text at all: SQLite asks so for each side of an OR of output
-    ** columns, and a failure here would fail the whole statement.  A plan
-    ** it takes only when there is no other; xFilter then reports the
-    ** missing argument. */
-    info->estimatedCost = 1e99;
-    info->estimatedRows = 0x7fffffff;
-    return SQLITE_OK;
-  }
-  for (k = 0; k < 3; k++) {
-    if (aSeen[k] && aUse[k] < 0) return SQLITE_CONSTRAINT;
-    if (aUse[k] < 0) continue;
-    info->aConstraintUsage[aUse[k]].argvIndex = ++argv;
-    info->aConstraintUsage[aUse[k]].omit = 1;
-    info->idxNum |= 1 << k;
-  }
-  info->estimatedCost = 10000;
-  info->estimatedRows = KW_DEFAULT_N;
-  return SQLITE_OK;
+  return koai_vtab_best_index(info, KW_COL_TEXT, 3, 10000, KW_DEFAULT_N);
 }
 
 static sqlite3_module keywordsModule = {

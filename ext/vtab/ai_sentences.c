@@ -27,7 +27,7 @@
 ** one ended, with a look-ahead of a few characters: the memory used is the
 ** copy of the text and nothing that grows with the number of sentences.
 */
-#include "../koai_internal.h"
+#include "vtab_args.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -479,26 +479,12 @@ static int sentFilter(sqlite3_vtab_cursor *pCur, int idxNum,
   sent_cursor *cur = (sent_cursor *)pCur;
   sqlite3_vtab *pVtab = pCur->pVtab;
   const unsigned char *z;
-  long bad;
-  int n;
+  int n, rc;
   (void)idxStr;
   sentReset(cur);
-  if (idxNum == 0) {
-    sqlite3_free(pVtab->zErrMsg);
-    pVtab->zErrMsg = sqlite3_mprintf("ai_sentences: missing text argument");
-    return SQLITE_ERROR;
-  }
-  if (argc < 1 || sqlite3_value_type(argv[0]) == SQLITE_NULL) return SQLITE_OK;
-  z = sqlite3_value_text(argv[0]);
-  n = sqlite3_value_bytes(argv[0]);
-  if (z == NULL) return SQLITE_NOMEM;
-  bad = koai_utf8_invalid_offset(z, (size_t)n);
-  if (bad >= 0) {
-    sqlite3_free(pVtab->zErrMsg);
-    pVtab->zErrMsg =
-        sqlite3_mprintf("ai_sentences: invalid UTF-8 at byte %ld", bad);
-    return SQLITE_ERROR;
-  }
+  rc = koai_vtab_text(pVtab, "ai_sentences",
+                      idxNum && argc >= 1 ? argv[0] : NULL, &z, &n);
+  if (rc != SQLITE_OK || z == NULL) return rc;
   cur->text = malloc((size_t)n + 1);
   if (cur->text == NULL) return SQLITE_NOMEM;
   memcpy(cur->text, z, (size_t)n);
@@ -546,38 +532,10 @@ static int sentRowid(sqlite3_vtab_cursor *pCur, sqlite_int64 *pRowid) {
   return SQLITE_OK;
 }
 
-/*
-** The text argument must be bound by equality; a plan that cannot bind it
-** gets SQLITE_CONSTRAINT so that SQLite picks another; with no text at all,
-** the only plan is one that xFilter refuses, naming the function, so that an
-** OR of terms on output columns never fails a statement.
-*/
+/* The text argument, bound by equality (see koai_vtab_best_index). */
 static int sentBestIndex(sqlite3_vtab *pVtab, sqlite3_index_info *info) {
-  int i, iText = -1, seen = 0;
   (void)pVtab;
-  for (i = 0; i < info->nConstraint; i++) {
-    const struct sqlite3_index_constraint *c = &info->aConstraint[i];
-    if (c->iColumn != SENT_COL_TEXT) continue;
-    seen = 1;
-    if (c->op == SQLITE_INDEX_CONSTRAINT_EQ && c->usable) iText = i;
-  }
-  if (iText < 0) {
-    if (seen) return SQLITE_CONSTRAINT;
-    /* No text at all: SQLite asks so for each side of an OR of output
-    ** columns, and a failure here would fail the whole statement.  A plan
-    ** it takes only when there is no other; xFilter then reports the
-    ** missing argument. */
-    info->idxNum = 0;
-    info->estimatedCost = 1e99;
-    info->estimatedRows = 0x7fffffff;
-    return SQLITE_OK;
-  }
-  info->aConstraintUsage[iText].argvIndex = 1;
-  info->aConstraintUsage[iText].omit = 1;
-  info->idxNum = 1;
-  info->estimatedCost = 100;
-  info->estimatedRows = 10;
-  return SQLITE_OK;
+  return koai_vtab_best_index(info, SENT_COL_TEXT, 1, 100, 10);
 }
 
 static sqlite3_module sentModule = {

@@ -10,7 +10,7 @@
 ** feature string.  Rows are produced a segment of text at a time, so a
 ** large text never sits in memory as rows.
 */
-#include "../koai_internal.h"
+#include "vtab_args.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -197,33 +197,15 @@ static int tokensFilter(sqlite3_vtab_cursor *pCur, int idxNum,
   sqlite3_vtab *pVtab = pCur->pVtab;
   const unsigned char *z;
   char *zErr = NULL;
-  long bad;
-  int n;
+  int n, rc;
   (void)idxStr;
   tokensReset(cur);
-  if (idxNum == 0) {
-    sqlite3_free(pVtab->zErrMsg);
-    pVtab->zErrMsg = sqlite3_mprintf("ai_tokens: missing text argument");
-    return SQLITE_ERROR;
-  }
-  if (argc < 1 || sqlite3_value_type(argv[0]) == SQLITE_NULL) return SQLITE_OK;
-  z = sqlite3_value_text(argv[0]);
-  n = sqlite3_value_bytes(argv[0]);
-  if (z == NULL) return SQLITE_NOMEM;
-  bad = koai_utf8_invalid_offset(z, (size_t)n);
-  if (bad >= 0) {
-    sqlite3_free(pVtab->zErrMsg);
-    pVtab->zErrMsg = sqlite3_mprintf("ai_tokens: invalid UTF-8 at byte %ld",
-                                     bad);
-    return SQLITE_ERROR;
-  }
+  rc = koai_vtab_text(pVtab, "ai_tokens", idxNum && argc >= 1 ? argv[0] : NULL,
+                      &z, &n);
+  if (rc != SQLITE_OK || z == NULL) return rc;
   if (cur->analyzer == NULL) {
     const koai_dict *d = koai_dictionary_or_error("ai_tokens", &zErr);
-    if (d == NULL) {
-      sqlite3_free(pVtab->zErrMsg);
-      pVtab->zErrMsg = zErr;
-      return SQLITE_ERROR;
-    }
+    if (d == NULL) return koai_vtab_error(pVtab, zErr);
     cur->analyzer = koai_analyzer_new(d);
     if (cur->analyzer == NULL) return SQLITE_NOMEM;
   }
@@ -290,38 +272,10 @@ static int tokensRowid(sqlite3_vtab_cursor *pCur, sqlite_int64 *pRowid) {
   return SQLITE_OK;
 }
 
-/*
-** The text argument must be bound by equality; a plan that cannot bind it
-** gets SQLITE_CONSTRAINT so that SQLite picks another; with no text at all,
-** the only plan is one that xFilter refuses, naming the function, so that an
-** OR of terms on output columns never fails a statement.
-*/
+/* The text argument, bound by equality (see koai_vtab_best_index). */
 static int tokensBestIndex(sqlite3_vtab *pVtab, sqlite3_index_info *info) {
-  int i, iText = -1, seen = 0;
   (void)pVtab;
-  for (i = 0; i < info->nConstraint; i++) {
-    const struct sqlite3_index_constraint *c = &info->aConstraint[i];
-    if (c->iColumn != TOKENS_COL_TEXT) continue;
-    seen = 1;
-    if (c->op == SQLITE_INDEX_CONSTRAINT_EQ && c->usable) iText = i;
-  }
-  if (iText < 0) {
-    if (seen) return SQLITE_CONSTRAINT;
-    /* No text at all: SQLite asks so for each side of an OR of output
-    ** columns, and a failure here would fail the whole statement.  A plan
-    ** it takes only when there is no other; xFilter then reports the
-    ** missing argument. */
-    info->idxNum = 0;
-    info->estimatedCost = 1e99;
-    info->estimatedRows = 0x7fffffff;
-    return SQLITE_OK;
-  }
-  info->aConstraintUsage[iText].argvIndex = 1;
-  info->aConstraintUsage[iText].omit = 1;
-  info->idxNum = 1;
-  info->estimatedCost = 1000;
-  info->estimatedRows = 100;
-  return SQLITE_OK;
+  return koai_vtab_best_index(info, TOKENS_COL_TEXT, 1, 1000, 100);
 }
 
 static sqlite3_module tokensModule = {
