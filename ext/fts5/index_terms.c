@@ -4,9 +4,10 @@
 ** Morphemes arrive from the analyzer one at a time; those of one word
 ** (no whitespace between them) are buffered with copies of their text,
 ** because the analyzer reuses its buffers from segment to segment.  A word
-** is turned into terms when the next one starts.  Dictionary compounds
-** (type Compound: 오픈소스 = 오픈+소스) are split into their parts here, each
-** part with its own exact input offsets.
+** is turned into terms when the next one starts, held in b->terms until
+** the word is complete, and delivered by word_stems.c.  Dictionary
+** compounds (type Compound: 국정원 = 국정+원) are split into their parts
+** here, each part with its own exact input offsets.
 */
 #include "index_terms.h"
 
@@ -19,55 +20,11 @@
 #include "../analyzer/normalize.h"
 #include "../analyzer/utf8.h"
 #include "../func/choseong.h"
+#include "term_builder.h"
 
-/* What a part of a word does for the index. */
-#define PART_NOMINAL 1   /* noun, foreign word, hanja, number: joins compounds */
-#define PART_PREDICATE 2 /* verb or adjective: its lemma */
-#define PART_DERIVE 3    /* 하/되 suffix: makes a predicate of what precedes */
-#define PART_ROOT 4      /* XR: a root that a suffix makes a predicate */
-#define PART_SKIP 5      /* particle, ending, copula, punctuation */
-#define PART_OTHER 6     /* indexed alone when its tag is */
-
-typedef struct word_part {
-  int cls;
-  char tag[8];           /* head tag, NUL-terminated */
-  size_t start, end;     /* input offsets */
-  size_t text_off;       /* normalized surface in the builder's buffer */
-  int text_len;
-  size_t lemma_off;      /* stem + 다 for predicates and suffixes */
-  int lemma_len;
-} word_part;
-
-/* What a feature string says about the index, parsed once per string. */
-typedef struct feature_info {
-  const char *feature;   /* the dictionary's string: the key */
-  koai_feature f;
-  char head[8];          /* head tag: VV of VV+EP, first tag of Inflect */
-  int cls;               /* PART_* */
-  int compound;          /* a dictionary compound, split into parts */
-} feature_info;
-
-#define FEATURE_CACHE_SIZE 8192   /* a power of two */
-
-struct koai_term_builder {
-  feature_info *features;  /* direct-mapped by the string's address */
-  const koai_dict *d;
-  koai_analyzer *analyzer;
-  word_part *parts;
-  int n_parts, cap_parts;
-  char *buf;             /* surfaces and lemmas of the buffered word */
-  size_t n_buf, cap_buf;
-  char *out;             /* a term being assembled */
-  size_t cap_out;
-  char *cho;             /* the choseong twin of a term (option choseong) */
-  size_t cap_cho;
-  /* the current call */
-  const koai_term_options *opts;
-  int mode;
-  koai_term_fn xTerm;
-  void *ctx;
-  int rc;
-};
+/* The longest run of parts inside a compound given as a term of its own:
+** a word of many parts gets a number of terms linear in its length. */
+#define TERMS_MAX_RUN_PARTS 4
 
 static const char *azDefaultTags[] = {"NNG", "NNP", "NNB", "NNBC", "NR",
                                       "NP",  "VV",  "VA",  "VX",   "XR",
@@ -93,6 +50,14 @@ void koai_term_builder_free(koai_term_builder *b) {
   free(b->buf);
   free(b->out);
   free(b->cho);
+  free(b->terms);
+  free(b->term_buf);
+  free(b->word);
+  free(b->word_ends);
+  free(b->held);
+  free(b->held_buf);
+  free(b->join);
+  free(b->run_memo);
   free(b);
 }
 
@@ -186,6 +151,7 @@ static int terms_add_part(koai_term_builder *b, koai_field tag, int cls,
   memcpy(p->tag, tag.z, (size_t)n);
   p->tag[n] = 0;
   p->cls = cls < 0 ? terms_class(p->tag) : cls;
+  p->morph = b->n_morphs;
   p->start = start;
   p->end = end;
   p->text_len = nText;
@@ -260,6 +226,7 @@ static const feature_info *terms_feature(koai_term_builder *b,
 
 static int terms_add_morph(koai_term_builder *b, const koai_morph *m) {
   const feature_info *fi = terms_feature(b, m->feature);
+  b->n_morphs++;
   koai_field head;
   char lemma[256];
   int nLemma, rc;
@@ -282,7 +249,7 @@ static int terms_add_morph(koai_term_builder *b, const koai_morph *m) {
 }
 
 /* Case-fold z[0..n) into b->out; returns the folded length or -1. */
-static int terms_fold(koai_term_builder *b, const char *z, int n) {
+int koai_terms_fold(koai_term_builder *b, const char *z, int n) {
   size_t need = (size_t)n * 2 + 8, o = 0;
   int i = 0;
   if (need > b->cap_out) {
@@ -291,6 +258,20 @@ static int terms_fold(koai_term_builder *b, const char *z, int n) {
     b->out = p;
     b->cap_out = need;
   }
+  /* Hangul syllables (3-byte sequences led by 0xEA..0xED) and lower-case
+  ** ASCII fold to themselves: most terms are copied as they are. */
+  while (i < n) {
+    unsigned char c = (unsigned char)z[i];
+    if (c >= 0xea && c <= 0xed && i + 2 < n) {
+      i += 3;
+    } else if (c < 0x80 && !(c >= 'A' && c <= 'Z')) {
+      i++;
+    } else {
+      break;
+    }
+  }
+  memcpy(b->out, z, (size_t)i);
+  o = (size_t)i;
   while (i < n) {
     unsigned char c = (unsigned char)z[i];
     uint32_t cp;
@@ -318,31 +299,78 @@ static int terms_fold(koai_term_builder *b, const char *z, int n) {
 ** ㅇㄹㅂㅂ), so that MATCH 'ㅇㄹㅂㅂ' and 'ㅇㄹ*' find it.  Only documents
 ** get them: a query typed in choseong is already the twin itself.
 */
-static int terms_emit_choseong(koai_term_builder *b, int nFold, size_t start,
-                               size_t end) {
+static int terms_emit_choseong(koai_term_builder *b, const char *z, int n,
+                               size_t start, size_t end) {
   int nCho;
-  if (!koai_choseong_all_syllables(b->out, nFold)) return 0;
-  if ((size_t)nFold > b->cap_cho) {
-    char *p = realloc(b->cho, (size_t)nFold);
+  if (!koai_choseong_all_syllables(z, n)) return 0;
+  if ((size_t)n > b->cap_cho) {
+    char *p = realloc(b->cho, (size_t)n);
     if (p == NULL) return KOAI_ERROR_NOMEM;
     b->cho = p;
-    b->cap_cho = (size_t)nFold;
+    b->cap_cho = (size_t)n;
   }
-  nCho = koai_choseong(b->out, nFold, b->cho, nFold);
+  nCho = koai_choseong(z, n, b->cho, n);
   return b->xTerm(b->ctx, 1, b->cho, nCho, start, end);
 }
 
+int koai_terms_deliver(koai_term_builder *b, int colocated, const char *z,
+                       int n, size_t start, size_t end, int withTwin) {
+  if (b->rc) return b->rc;
+  if (b->holding) {
+    return koai_joins_hold(b, colocated, z, n, start, end, withTwin);
+  }
+  return koai_terms_pass(b, colocated, z, n, start, end, withTwin);
+}
+
+int koai_terms_pass(koai_term_builder *b, int colocated, const char *z, int n,
+                    size_t start, size_t end, int withTwin) {
+  if (b->rc) return b->rc;
+  b->rc = b->xTerm(b->ctx, colocated, z, n, start, end);
+  if (b->rc == 0 && withTwin && b->opts->choseong &&
+      b->mode == KOAI_TERMS_DOCUMENT) {
+    b->rc = terms_emit_choseong(b, z, n, start, end);
+  }
+  return b->rc;
+}
+
+int koai_terms_push(koai_term_builder *b, int colocated, int n, size_t start,
+                    size_t end) {
+  word_term *t;
+  if (b->n_terms == b->cap_terms) {
+    int cap = b->cap_terms ? b->cap_terms * 2 : 16;
+    word_term *a = realloc(b->terms, (size_t)cap * sizeof(*a));
+    if (a == NULL) return KOAI_ERROR_NOMEM;
+    b->terms = a;
+    b->cap_terms = cap;
+  }
+  if (b->n_term_buf + (size_t)n > b->cap_term_buf) {
+    size_t cap = b->cap_term_buf ? b->cap_term_buf : 256;
+    char *p;
+    while (cap < b->n_term_buf + (size_t)n) cap *= 2;
+    p = realloc(b->term_buf, cap);
+    if (p == NULL) return KOAI_ERROR_NOMEM;
+    b->term_buf = p;
+    b->cap_term_buf = cap;
+  }
+  t = &b->terms[b->n_terms++];
+  memcpy(b->term_buf + b->n_term_buf, b->out, (size_t)n);
+  t->text_off = b->n_term_buf;
+  t->text_len = n;
+  t->colocated = colocated;
+  t->start = start;
+  t->end = end;
+  b->n_term_buf += (size_t)n;
+  return KOAI_OK;
+}
+
+/* A term of the buffered word, held until the word is complete. */
 static int terms_emit(koai_term_builder *b, int colocated, const char *z,
                       int n, size_t start, size_t end) {
   int nFold;
   if (b->rc || n <= 0) return b->rc;
-  nFold = terms_fold(b, z, n);
+  nFold = koai_terms_fold(b, z, n);
   if (nFold < 0) return b->rc = KOAI_ERROR_NOMEM;
-  b->rc = b->xTerm(b->ctx, colocated, b->out, nFold, start, end);
-  if (b->rc == 0 && b->opts->choseong && b->mode == KOAI_TERMS_DOCUMENT) {
-    b->rc = terms_emit_choseong(b, nFold, start, end);
-  }
-  return b->rc;
+  return b->rc = koai_terms_push(b, colocated, nFold, start, end);
 }
 
 /* The end of the endings that follow part i (for a predicate's span). */
@@ -441,8 +469,15 @@ static void terms_emit_compound(koai_term_builder *b, int i, int j,
     } else {
       first = 0;
     }
-    /* The whole shares the first part's position. */
+    /* The whole shares the first part's position; in a document, so do
+    ** the runs of parts within it (서울시 and 교육감 in 서울시교육감), which a
+    ** query for them searches whole. */
     if (first && wantWhole) terms_emit_whole(b, i, j, 1);
+    if (wantWhole && b->rc == 0 && compound == KOAI_COMPOUND_MIXED) {
+      int m = j - (k == i ? 1 : 0);
+      if (m > k + TERMS_MAX_RUN_PARTS) m = k + TERMS_MAX_RUN_PARTS;
+      for (; m >= k + 2; m--) terms_emit_whole(b, k, m, 1);
+    }
   }
 }
 
@@ -483,8 +518,6 @@ static int terms_flush_dictionary_form(koai_term_builder *b) {
         terms_emit(b, 0, b->buf + s, n, b->parts[0].start,
                    b->parts[b->n_parts - 1].end);
       }
-      b->n_parts = 0;
-      b->n_buf = 0;
       return 1;
     }
   }
@@ -523,16 +556,12 @@ static int terms_flush_choseong_word(koai_term_builder *b) {
   }
   terms_emit(b, 0, b->cho, (int)n, b->parts[0].start,
              b->parts[b->n_parts - 1].end);
-  b->n_parts = 0;
-  b->n_buf = 0;
   return 1;
 }
 
-/* Turn the buffered word into terms and empty the buffer. */
-static void terms_flush_word(koai_term_builder *b) {
+/* The terms of the buffered word's morphemes, into b->terms. */
+static void terms_emit_parts(koai_term_builder *b) {
   int i = 0;
-  if (b->opts->choseong && terms_flush_choseong_word(b)) return;
-  if (terms_flush_dictionary_form(b)) return;
   while (i < b->n_parts && b->rc == 0) {
     word_part *p = &b->parts[i];
     int next = i + 1;
@@ -562,8 +591,19 @@ static void terms_flush_word(koai_term_builder *b) {
     }
     i = next;
   }
+}
+
+/* Turn the buffered word into terms and empty the buffer. */
+static void terms_flush_word(koai_term_builder *b) {
+  int done = (b->opts->choseong && terms_flush_choseong_word(b)) ||
+             terms_flush_dictionary_form(b);
+  if (!done && b->rc == 0) terms_emit_parts(b);
+  if (b->rc == 0) koai_terms_finish_word(b);
   b->n_parts = 0;
+  b->n_morphs = 0;
   b->n_buf = 0;
+  b->n_terms = 0;
+  b->n_term_buf = 0;
 }
 
 static int terms_on_morph(void *ctx, const koai_morph *m) {
@@ -599,8 +639,13 @@ static int terms_prefix(koai_term_builder *b, const char *text, size_t n) {
       i++;
     }
     if (i > s) {
-      terms_emit(b, 0, (const char *)nb.z + s, (int)(i - s), nb.src_start[s],
-                 nb.src_end[i - 1]);
+      int nFold = koai_terms_fold(b, (const char *)nb.z + s, (int)(i - s));
+      if (nFold < 0) {
+        b->rc = KOAI_ERROR_NOMEM;
+      } else {
+        koai_terms_deliver(b, 0, b->out, nFold, nb.src_start[s],
+                           nb.src_end[i - 1], 0);
+      }
     }
   }
   koai_normbuf_free(&nb);
@@ -617,12 +662,20 @@ int koai_terms(koai_term_builder *b, const koai_term_options *opts, int mode,
   b->ctx = ctx;
   b->rc = 0;
   b->n_parts = 0;
+  b->n_morphs = 0;
   b->n_buf = 0;
+  b->n_terms = 0;
+  b->n_term_buf = 0;
+  b->n_held = 0;
+  b->n_held_buf = 0;
+  b->holding = 0;
+  b->n_join = 0;
   if (mode == KOAI_TERMS_PREFIX) return terms_prefix(b, text, n);
   aopt.space_penalty = 1;
   aopt.userdict = opts->userdict;
   rc = koai_analyze_words(b->analyzer, &aopt, text, n, terms_on_morph, b);
   if (rc == 0 && b->n_parts > 0) terms_flush_word(b);
+  if (rc == 0 && b->rc == 0) koai_joins_release(b);
   if (rc == 0) rc = b->rc;
   return rc;
 }

@@ -4,17 +4,20 @@
 ** The `korean` tokenizer uses this.  Each word (a run without whitespace)
 ** is analysed on its own by koai_analyze_words(), so that a word gets the
 ** same terms in every document and query, and frequent words are analysed
-** once.  Each word gives its terms:
+** once.  Each word gives its terms (index_terms.c):
 **   - nouns, foreign words, hanja and numbers written together form a
-**     compound: its parts are terms at successive positions, and the whole
-**     is a term at the first part's position (colocated);
+**     compound: its parts are terms, and so are the whole and the runs of
+**     parts within it;
 **   - verbs and adjectives give their lemma (밝혔다 -> 밝히다), and a noun or
 **     root followed by 하다/되다-style suffixes gives the derived lemma
-**     (발표했다 -> 발표하다) at the noun's position;
+**     (발표했다 -> 발표하다) beside the noun;
 **   - particles, endings, the copula and punctuation give nothing;
 **   - Latin letters are case-folded.
-** Query text gives the terms that find all of those: the parts of a
-** compound as a phrase, the lemma of a derived verb.
+** Then (word_stems.c) a query word whose analysis lost or cut a part of it
+** is searched as the word itself, and a document word gets what such a
+** query searches, for itself and its stems; a word's terms share one
+** position (with `compound parts`, each part has its own).  A dictionary
+** noun written as two words is joined (word_joins.c).
 */
 #ifndef KOAI_INDEX_TERMS_H
 #define KOAI_INDEX_TERMS_H
@@ -23,8 +26,8 @@
 
 #include "koai.h"
 
-#define KOAI_COMPOUND_MIXED 0    /* parts, and the whole colocated */
-#define KOAI_COMPOUND_PARTS 1    /* parts only */
+#define KOAI_COMPOUND_MIXED 0    /* parts and wholes at the word's position */
+#define KOAI_COMPOUND_PARTS 1    /* parts only, each at a position */
 #define KOAI_COMPOUND_WHOLE 2    /* the whole only */
 
 #define KOAI_TERMS_DOCUMENT 0

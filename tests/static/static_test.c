@@ -65,8 +65,9 @@ static void check_koai(sqlite3 *db, const char *zHow) {
   snprintf(zName, sizeof(zName), "%s: korean tokenizer", zHow);
   check(db, zName,
         "SELECT rowid, highlight(docs, 0, '[', ']') FROM docs "
-        "WHERE docs MATCH '모델 말하다' OR docs MATCH '오픈소스' ORDER BY rowid",
-        "1|알리바바는 새 언어[모델]을 공개했다고 [말했다]\n"
+        "WHERE docs MATCH '모델 말하다' OR docs MATCH '\"오픈 소스\"' "
+        "ORDER BY rowid",
+        "1|알리바바는 새 [언어모델]을 공개했다고 [말했다]\n"
         "2|중국에서 [오픈 소스] 모델이 나왔다");
   snprintf(zName, sizeof(zName), "%s: ai_tokens", zHow);
   check(db, zName,
