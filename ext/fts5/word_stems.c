@@ -489,7 +489,7 @@ static int stems_is_noun(const word_part *p) {
 static void stems_join_previous(koai_term_builder *b) {
   size_t to = 0, end = 0;
   int last = 0, k = 0;
-  if (b->n_parts > 0 && stems_is_noun(&b->parts[0])) {
+  if (b->n_join > 0 && b->n_parts > 0 && stems_is_noun(&b->parts[0])) {
     while (last + 1 < b->n_parts && !stems_is_punct(&b->parts[last + 1])) {
       last++;
     }
@@ -505,7 +505,10 @@ static void stems_join_previous(koai_term_builder *b) {
 ** noun without a particle (오픈 in 오픈 소스). */
 static void stems_remember_last(koai_term_builder *b) {
   int last = b->n_parts - 1, first = last;
-  if (last < 0 || !stems_is_noun(&b->parts[last])) return;
+  if (b->mode != KOAI_TERMS_DOCUMENT || last < 0 ||
+      !stems_is_noun(&b->parts[last])) {
+    return;
+  }
   while (first > 0 && !stems_is_punct(&b->parts[first - 1])) first--;
   koai_joins_remember(b, b->word + stems_word_start(b, first),
                       b->word_ends[last] - stems_word_start(b, first),
@@ -531,8 +534,10 @@ void koai_terms_finish_word(koai_term_builder *b) {
     pc.first = i;
     while (i < b->n_parts && !stems_is_punct(&b->parts[i])) i++;
     pc.last = i - 1;
-    /* The word's last piece is held: it may join the next word. */
-    b->holding = pc.last == b->n_parts - 1;
+    /* A document word's last piece, when it ends in a noun, is held: it
+    ** may join the next word. */
+    b->holding = b->mode == KOAI_TERMS_DOCUMENT && pc.last == b->n_parts - 1 &&
+                 stems_is_noun(&b->parts[pc.last]);
     pieceEnd = b->parts[pc.last].end;
     /* Terms before the piece (punctuation a user chose to index) go as
     ** they are. */
