@@ -35,4 +35,33 @@ void koai_word_cache_free(koai_word_cache *);
 */
 const koai_normbuf *koai_analyzer_normbuf(const koai_analyzer *a);
 
+/*
+** A word of koai_analyze_words_each(): its normalized text, and where each
+** of its bytes came from in the input (byte j from input bytes
+** [base + src_start[j], base + src_end[j])).  Valid during the callback.
+*/
+typedef struct koai_word_view {
+  const char *z;
+  size_t n;
+  const unsigned char *in;     /* the input, from offset base on */
+  size_t base;
+  const uint32_t *src_start;
+  const uint32_t *src_end;
+} koai_word_view;
+
+/* Returns 0 to go on, or a value that stops the analysis (xBegin: 1 skips
+** the word's morphemes instead, for a caller that has its result). */
+typedef int (*koai_word_fn)(void *ctx, const koai_word_view *w);
+
+#define KOAI_WORD_SKIP 1
+
+/*
+** koai_analyze_words() with a call before each word's morphemes (xBegin)
+** and after them (xEnd); either may be NULL.
+*/
+int koai_analyze_words_each(koai_analyzer *, const koai_analyze_options *,
+                            const char *text, size_t n, koai_word_fn xBegin,
+                            koai_morph_fn xMorph, koai_word_fn xEnd,
+                            void *ctx);
+
 #endif /* KOAI_ANALYZER_H */

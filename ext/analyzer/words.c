@@ -218,6 +218,13 @@ static int words_lookup(koai_analyzer *a, koai_word_cache *c,
 int koai_analyze_words(koai_analyzer *a, const koai_analyze_options *opt,
                        const char *text, size_t n, koai_morph_fn xMorph,
                        void *ctx) {
+  return koai_analyze_words_each(a, opt, text, n, NULL, xMorph, NULL, ctx);
+}
+
+int koai_analyze_words_each(koai_analyzer *a, const koai_analyze_options *opt,
+                            const char *text, size_t n, koai_word_fn xBegin,
+                            koai_morph_fn xMorph, koai_word_fn xEnd,
+                            void *ctx) {
   const unsigned char *zIn = (const unsigned char *)text;
   koai_word_cache *c = words_cache(a, opt);
   size_t start = 0;
@@ -232,12 +239,24 @@ int koai_analyze_words(koai_analyzer *a, const koai_analyze_options *opt,
     nz = a->nb.n;
     while (i < nz) {
       const word_morph *aMorph;
+      koai_word_view view;
       size_t wb;
       int nMorph, k;
       while (i < nz && words_is_space(z[i])) i++;
       wb = i;
       while (i < nz && !words_is_space(z[i])) i++;
       if (i == wb) break;
+      view.z = (const char *)z + wb;
+      view.n = i - wb;
+      view.in = zIn + start;
+      view.base = start;
+      view.src_start = a->nb.src_start + wb;
+      view.src_end = a->nb.src_end + wb;
+      if (xBegin) {
+        rc = xBegin(ctx, &view);
+        if (rc == KOAI_WORD_SKIP) continue;
+        if (rc != 0) return rc;
+      }
       rc = words_lookup(a, c, z + wb, i - wb, &aMorph, &nMorph);
       if (rc != KOAI_OK) return rc;
       for (k = 0; k < nMorph; k++) {
@@ -257,6 +276,10 @@ int koai_analyze_words(koai_analyzer *a, const koai_analyze_options *opt,
         m.map_start = a->nb.src_start + b;
         m.map_end = a->nb.src_end + b;
         rc = xMorph(ctx, &m);
+        if (rc != 0) return rc;
+      }
+      if (xEnd) {
+        rc = xEnd(ctx, &view);
         if (rc != 0) return rc;
       }
     }

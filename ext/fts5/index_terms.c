@@ -58,6 +58,9 @@ void koai_term_builder_free(koai_term_builder *b) {
   free(b->held_buf);
   free(b->join);
   free(b->run_memo);
+  koai_term_cache_free(b->cache);
+  free(b->rec);
+  free(b->rec_buf);
   free(b);
 }
 
@@ -316,6 +319,10 @@ static int terms_emit_choseong(koai_term_builder *b, const char *z, int n,
 int koai_terms_deliver(koai_term_builder *b, int colocated, const char *z,
                        int n, size_t start, size_t end, int withTwin) {
   if (b->rc) return b->rc;
+  if (b->recording &&
+      koai_term_cache_record(b, colocated, z, n, start, end, withTwin)) {
+    return b->rc = KOAI_ERROR_NOMEM;
+  }
   if (b->holding) {
     return koai_joins_hold(b, colocated, z, n, start, end, withTwin);
   }
@@ -599,11 +606,32 @@ static void terms_flush_word(koai_term_builder *b) {
              terms_flush_dictionary_form(b);
   if (!done && b->rc == 0) terms_emit_parts(b);
   if (b->rc == 0) koai_terms_finish_word(b);
+  b->rec_flushed = 1;
   b->n_parts = 0;
   b->n_morphs = 0;
   b->n_buf = 0;
   b->n_terms = 0;
   b->n_term_buf = 0;
+}
+
+/* A word begins: a word seen before is given its terms from the cache. */
+static int terms_on_word_begin(void *ctx, const koai_word_view *w) {
+  koai_term_builder *b = ctx;
+  if (b->rc) return b->rc;
+  if (b->mode == KOAI_TERMS_DOCUMENT && koai_term_cache_replay(b, w)) {
+    return b->rc ? b->rc : KOAI_WORD_SKIP;
+  }
+  koai_term_cache_begin(b, w);
+  return 0;
+}
+
+/* A word ends: its terms, and the cache keeps them. */
+static int terms_on_word_end(void *ctx, const koai_word_view *w) {
+  koai_term_builder *b = ctx;
+  if (b->rc == 0 && b->n_parts > 0) terms_flush_word(b);
+  if (b->rc == 0) koai_term_cache_store(b, w);
+  b->recording = 0;
+  return b->rc;
 }
 
 static int terms_on_morph(void *ctx, const koai_morph *m) {
@@ -673,7 +701,16 @@ int koai_terms(koai_term_builder *b, const koai_term_options *opts, int mode,
   if (mode == KOAI_TERMS_PREFIX) return terms_prefix(b, text, n);
   aopt.space_penalty = 1;
   aopt.userdict = opts->userdict;
-  rc = koai_analyze_words(b->analyzer, &aopt, text, n, terms_on_morph, b);
+  if (b->cache_opts != opts) {
+    /* Terms kept for other options are not these options' terms. */
+    koai_term_cache_free(b->cache);
+    b->cache = NULL;
+    b->cache_opts = opts;
+  }
+  b->recording = 0;
+  rc = koai_analyze_words_each(b->analyzer, &aopt, text, n,
+                               terms_on_word_begin, terms_on_morph,
+                               terms_on_word_end, b);
   if (rc == 0 && b->n_parts > 0) terms_flush_word(b);
   if (rc == 0 && b->rc == 0) koai_joins_release(b);
   if (rc == 0) rc = b->rc;

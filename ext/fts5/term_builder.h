@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 
+#include "../analyzer/analyzer.h"
 #include "../analyzer/morph.h"
 #include "index_terms.h"
 
@@ -53,7 +54,10 @@ typedef struct word_term {
   int colocated;
   size_t start, end;
   int twin;              /* held terms: give the choseong twin too */
+  int held;              /* recorded terms: it was held for a join */
 } word_term;
+
+typedef struct koai_term_cache koai_term_cache;
 
 /* Whether a trailing run of text is particles and endings (word_stems.c),
 ** remembered by its bytes. */
@@ -90,6 +94,18 @@ struct koai_term_builder {
   size_t n_join, cap_join;
   size_t join_start;     /* where it starts in the input */
   stem_run_memo *run_memo;  /* lazily */
+  /* The terms of words seen before (term_cache.c), and the word being
+  ** recorded for it */
+  koai_term_cache *cache;
+  const koai_term_options *cache_opts;   /* what the cache was made with */
+  int recording;
+  word_term *rec;
+  int n_rec, cap_rec;
+  char *rec_buf;
+  size_t n_rec_buf, cap_rec_buf;
+  int rec_flushed;       /* the word was turned into terms */
+  size_t rec_join_to;    /* its first stem: bytes [0, rec_join_to) */
+  size_t rec_last_from, rec_last_to;   /* its last piece, for a join */
   char *term_buf;        /* their folded texts */
   size_t n_term_buf, cap_term_buf;
   char *word;            /* the buffered word's text, parts joined */
@@ -135,5 +151,14 @@ int koai_joins_next_word(koai_term_builder *b, const char *zStem,
 ** document, or searched as a whole for a query when its analysis lost a
 ** part of it (word_stems.c). */
 void koai_terms_finish_word(koai_term_builder *b);
+
+/* term_cache.c: give a word seen before its terms (1) or not (0); start
+** recording a word; record one of its terms; keep the recorded word. */
+int koai_term_cache_replay(koai_term_builder *b, const koai_word_view *w);
+void koai_term_cache_begin(koai_term_builder *b, const koai_word_view *w);
+int koai_term_cache_record(koai_term_builder *b, int colocated, const char *z,
+                           int n, size_t start, size_t end, int withTwin);
+void koai_term_cache_store(koai_term_builder *b, const koai_word_view *w);
+void koai_term_cache_free(koai_term_cache *c);
 
 #endif /* KOAI_TERM_BUILDER_H */

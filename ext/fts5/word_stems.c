@@ -489,7 +489,7 @@ static int stems_is_noun(const word_part *p) {
 static void stems_join_previous(koai_term_builder *b) {
   size_t to = 0, end = 0;
   int last = 0, k = 0;
-  if (b->n_join > 0 && b->n_parts > 0 && stems_is_noun(&b->parts[0])) {
+  if (b->n_parts > 0 && stems_is_noun(&b->parts[0])) {
     while (last + 1 < b->n_parts && !stems_is_punct(&b->parts[last + 1])) {
       last++;
     }
@@ -498,6 +498,7 @@ static void stems_join_previous(koai_term_builder *b) {
     while (b->word_ends[k] < to) k++;
     end = stems_input_end(b, k, to);
   }
+  b->rec_join_to = to;
   koai_joins_next_word(b, b->word, to, end);
 }
 
@@ -505,11 +506,14 @@ static void stems_join_previous(koai_term_builder *b) {
 ** noun without a particle (오픈 in 오픈 소스). */
 static void stems_remember_last(koai_term_builder *b) {
   int last = b->n_parts - 1, first = last;
+  b->rec_last_from = b->rec_last_to = 0;
   if (b->mode != KOAI_TERMS_DOCUMENT || last < 0 ||
       !stems_is_noun(&b->parts[last])) {
     return;
   }
   while (first > 0 && !stems_is_punct(&b->parts[first - 1])) first--;
+  b->rec_last_from = stems_word_start(b, first);
+  b->rec_last_to = b->word_ends[last];
   koai_joins_remember(b, b->word + stems_word_start(b, first),
                       b->word_ends[last] - stems_word_start(b, first),
                       b->parts[first].start);
