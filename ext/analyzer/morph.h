@@ -6,6 +6,7 @@
 #define KOAI_MORPH_H
 
 #include <stddef.h>
+#include <string.h>
 
 /* A field of a feature string: not NUL-terminated. */
 typedef struct koai_field {
@@ -27,11 +28,18 @@ typedef struct koai_feature {
 
 void koai_feature_parse(const char *zFeature, koai_feature *f);
 
-/* 1 when the field equals the NUL-terminated string z. */
-int koai_field_is(koai_field f, const char *z);
+/* 1 when the field equals the NUL-terminated string z.  Inline: z is
+** nearly always a literal, whose length the compiler then knows. */
+static inline int koai_field_is(koai_field f, const char *z) {
+  size_t n = strlen(z);
+  return (size_t)f.n == n && memcmp(f.z, z, n) == 0;
+}
 
 /* 1 when the field starts with the NUL-terminated string z. */
-int koai_field_starts(koai_field f, const char *z);
+static inline int koai_field_starts(koai_field f, const char *z) {
+  size_t n = strlen(z);
+  return (size_t)f.n >= n && memcmp(f.z, z, n) == 0;
+}
 
 /*
 ** The first morpheme of an expression ("밝히/VV/(class)+었/EP/(class)" gives 밝히, VV).

@@ -126,11 +126,31 @@ static int norm_run(koai_normbuf *nb, const UNormalizer2 *nfc,
   return KOAI_OK;
 }
 
+/* 1 when z[0..n) starts with a Hangul syllable, U+AC00..U+D7A3. */
+static inline int norm_is_syllable(const unsigned char *z, size_t n) {
+  uint32_t c;
+  if (n < 3 || z[0] < 0xea || z[0] > 0xed || (z[1] & 0xc0) != 0x80 ||
+      (z[2] & 0xc0) != 0x80) {
+    return 0;
+  }
+  c = ((uint32_t)(z[0] & 0x0f) << 12) | ((uint32_t)(z[1] & 0x3f) << 6) |
+      (z[2] & 0x3f);
+  return c >= 0xac00 && c <= 0xd7a3;
+}
+
+/*
+** 1 when the character at z[0..n) (n may be 0: the end) starts a new
+** normalization run for certain: the end of the text, ASCII or a Hangul
+** syllable.  Then the character before it is complete as it stands.
+*/
+static inline int norm_starts_run(const unsigned char *z, size_t n) {
+  return n == 0 || z[0] < 0x80 || norm_is_syllable(z, n);
+}
+
 int koai_normalize(koai_normbuf *nb, const unsigned char *in, size_t n) {
   UErrorCode status = U_ZERO_ERROR;
-  const UNormalizer2 *nfc = unorm2_getNFCInstance(&status);
+  const UNormalizer2 *nfc = NULL;
   size_t i = 0;
-  if (U_FAILURE(status)) nfc = NULL;
   nb->n = 0;
   if (norm_reserve(nb, n) != KOAI_OK) return KOAI_ERROR_NOMEM;
   while (i < n) {
@@ -139,11 +159,38 @@ int koai_normalize(koai_normbuf *nb, const unsigned char *in, size_t n) {
     size_t runStart = i;
     uint32_t c;
 
-    if (in[i] < 0x80 && (i + 1 == n || in[i + 1] < 0x80)) {
-      /* ASCII followed by ASCII: the common case needs no lookup. */
-      if (norm_put(nb, in[i], (uint32_t)i, (uint32_t)i + 1)) goto nomem;
+    /* The fast path, nearly all Korean text: ASCII and Hangul syllables
+    ** followed by a character that starts a run are already NFC and map
+    ** to themselves (but for ASCII controls), without ICU. */
+    if (in[i] < 0x80 && norm_starts_run(in + i + 1, n - i - 1)) {
+      unsigned char b = in[i];
+      if (nb->n + 2 > nb->cap && norm_reserve(nb, nb->n + 1)) goto nomem;
+      if (b < 0x20 || b == 0x7f) b = (unsigned char)koai_normalize_char(b);
+      nb->z[nb->n] = b;
+      nb->src_start[nb->n] = (uint32_t)i;
+      nb->src_end[nb->n] = (uint32_t)i + 1;
+      nb->n++;
       i++;
       continue;
+    }
+    if (norm_is_syllable(in + i, n - i) &&
+        norm_starts_run(in + i + 3, n - i - 3)) {
+      size_t o = nb->n;
+      if (o + 4 > nb->cap && norm_reserve(nb, o + 3)) goto nomem;
+      nb->z[o] = in[i];
+      nb->z[o + 1] = in[i + 1];
+      nb->z[o + 2] = in[i + 2];
+      nb->src_start[o] = nb->src_start[o + 1] = nb->src_start[o + 2] =
+          (uint32_t)i;
+      nb->src_end[o] = nb->src_end[o + 1] = nb->src_end[o + 2] =
+          (uint32_t)i + 3;
+      nb->n = o + 3;
+      i += 3;
+      continue;
+    }
+    if (nfc == NULL && status == U_ZERO_ERROR) {
+      nfc = unorm2_getNFCInstance(&status);
+      if (U_FAILURE(status)) nfc = NULL;
     }
     len = koai_utf8_decode(in + i, n - i, &c);
     if (len == 0) {
