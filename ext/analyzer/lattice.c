@@ -218,7 +218,7 @@ static uint32_t lattice_scan_chars(koai_lattice *L, const unsigned char *z,
 ** surface is [begin2, end) after whitespace from pos.  Tokens whose
 ** context ids fall outside the matrix (a corrupt dictionary) are skipped.
 */
-static int lattice_add_token(koai_lattice *L, lattice_node **pList,
+static inline int lattice_add_token(koai_lattice *L, lattice_node **pList,
                              const koai_dic_token *t, uint8_t kind,
                              uint32_t pos, uint32_t begin2, uint32_t end) {
   const koai_dict *d = L->d;

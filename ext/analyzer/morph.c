@@ -91,6 +91,12 @@ static int morph_put(char *buf, int cap, int n, const char *z, int nz) {
   return n + nz;
 }
 
+/* 1 for the types whose expression gives the lemma's stem. */
+static int morph_type_has_stem(koai_field type) {
+  return (type.n == 7 && memcmp(type.z, "Inflect", 7) == 0) ||
+         (type.n == 11 && memcmp(type.z, "Preanalysis", 11) == 0);
+}
+
 /*
 ** The fields of a feature string that a lemma needs: the tag, the type
 ** and the expression, found in one pass (the others are skipped).
@@ -117,15 +123,11 @@ static void morph_lemma_fields(const char *z, koai_field *pTag,
       koai_field *f = i == 0 ? pTag : i == 4 ? pType : pExpr;
       f->z = zStart;
       f->n = (int)(zEnd - zStart);
+      /* Only an Inflect or Preanalysis entry needs its expression. */
+      if (i == 4 && !morph_type_has_stem(*pType)) return;
     }
     if (*z == ',') z++;
   }
-}
-
-/* 1 for the types whose expression gives the lemma's stem. */
-static int morph_type_has_stem(koai_field type) {
-  return (type.n == 7 && memcmp(type.z, "Inflect", 7) == 0) ||
-         (type.n == 11 && memcmp(type.z, "Preanalysis", 11) == 0);
 }
 
 static int morph_lemma_of(koai_field tag, koai_field type, koai_field expr,
