@@ -139,12 +139,13 @@ static inline int norm_is_syllable(const unsigned char *z, size_t n) {
 }
 
 /*
-** 1 when the character at z[0..n) (n may be 0: the end) starts a new
-** normalization run for certain: the end of the text, ASCII or a Hangul
-** syllable.  Then the character before it is complete as it stands.
+** The length of the character at z[0..n) (n > 0) when it is ASCII (1) or a
+** Hangul syllable (3), 0 for any other.  Both start a normalization run
+** for certain, so the character before one is complete as it stands.
 */
-static inline int norm_starts_run(const unsigned char *z, size_t n) {
-  return n == 0 || z[0] < 0x80 || norm_is_syllable(z, n);
+static inline int norm_simple_length(const unsigned char *z, size_t n) {
+  if (z[0] < 0x80) return 1;
+  return norm_is_syllable(z, n) ? 3 : 0;
 }
 
 int koai_normalize(koai_normbuf *nb, const unsigned char *in, size_t n) {
@@ -156,38 +157,49 @@ int koai_normalize(koai_normbuf *nb, const unsigned char *in, size_t n) {
   while (i < n) {
     uint32_t aCp[NORM_MAX_RUN];
     int nCp = 0, len;
-    size_t runStart = i;
+    size_t runStart;
     uint32_t c;
 
     /* The fast path, nearly all Korean text: ASCII and Hangul syllables
     ** followed by a character that starts a run are already NFC and map
-    ** to themselves (but for ASCII controls), without ICU. */
-    if (in[i] < 0x80 && norm_starts_run(in + i + 1, n - i - 1)) {
-      unsigned char b = in[i];
-      if (nb->n + 2 > nb->cap && norm_reserve(nb, nb->n + 1)) goto nomem;
-      if (b < 0x20 || b == 0x7f) b = (unsigned char)koai_normalize_char(b);
-      nb->z[nb->n] = b;
-      nb->src_start[nb->n] = (uint32_t)i;
-      nb->src_end[nb->n] = (uint32_t)i + 1;
-      nb->n++;
-      i++;
-      continue;
-    }
-    if (norm_is_syllable(in + i, n - i) &&
-        norm_starts_run(in + i + 3, n - i - 3)) {
+    ** to themselves (but for ASCII controls), without ICU.  A tight loop
+    ** over such characters; each one's length is known from the
+    ** look-ahead of the one before. */
+    {
       size_t o = nb->n;
-      if (o + 4 > nb->cap && norm_reserve(nb, o + 3)) goto nomem;
-      nb->z[o] = in[i];
-      nb->z[o + 1] = in[i + 1];
-      nb->z[o + 2] = in[i + 2];
-      nb->src_start[o] = nb->src_start[o + 1] = nb->src_start[o + 2] =
-          (uint32_t)i;
-      nb->src_end[o] = nb->src_end[o + 1] = nb->src_end[o + 2] =
-          (uint32_t)i + 3;
-      nb->n = o + 3;
-      i += 3;
-      continue;
+      int len1 = norm_simple_length(in + i, n - i);
+      while (len1 > 0) {
+        size_t next = i + (size_t)len1;
+        int len2 = next < n ? norm_simple_length(in + next, n - next) : 0;
+        if (len2 == 0 && next < n) break;   /* it may combine with the next */
+        if (o + 4 > nb->cap) {
+          nb->n = o;
+          if (norm_reserve(nb, o + 3)) goto nomem;
+        }
+        if (len1 == 1) {
+          unsigned char b = in[i];
+          if (b < 0x20 || b == 0x7f) b = (unsigned char)koai_normalize_char(b);
+          nb->z[o] = b;
+          nb->src_start[o] = (uint32_t)i;
+          nb->src_end[o] = (uint32_t)next;
+          o++;
+        } else {
+          nb->z[o] = in[i];
+          nb->z[o + 1] = in[i + 1];
+          nb->z[o + 2] = in[i + 2];
+          nb->src_start[o] = nb->src_start[o + 1] = nb->src_start[o + 2] =
+              (uint32_t)i;
+          nb->src_end[o] = nb->src_end[o + 1] = nb->src_end[o + 2] =
+              (uint32_t)next;
+          o += 3;
+        }
+        i = next;
+        len1 = len2;
+      }
+      nb->n = o;
+      if (i >= n) break;
     }
+    runStart = i;
     if (nfc == NULL && status == U_ZERO_ERROR) {
       nfc = unorm2_getNFCInstance(&status);
       if (U_FAILURE(status)) nfc = NULL;
