@@ -130,35 +130,48 @@ static void morph_lemma_fields(const char *z, koai_field *pTag,
   }
 }
 
-static int morph_lemma_of(koai_field tag, koai_field type, koai_field expr,
-                          const char *zSurface, int nSurface, char *buf,
-                          int cap) {
-  koai_field stem, stemTag;
-  int n = 0;
-  stem.z = zSurface;
-  stem.n = nSurface;
+void koai_lemma_rule_of(const char *zFeature, koai_lemma_rule *r) {
+  koai_field tag, type, expr, stem, stemTag;
+  morph_lemma_fields(zFeature, &tag, &type, &expr);
+  r->stem = NULL;
+  r->n_stem = 0;
   stemTag = morph_head_tag(tag);
   if (morph_type_has_stem(type) &&
       koai_expression_first(expr, &stem, &stemTag)) {
-    /* stem and stemTag now describe the first part */
-  } else {
-    stem.z = zSurface;
-    stem.n = nSurface;
+    r->stem = stem.z;
+    r->n_stem = stem.n;
   }
-  n = morph_put(buf, cap, n, stem.z, stem.n);
-  if (koai_tag_is_predicate(stemTag)) n = morph_put(buf, cap, n, "다", 3);
+  r->add_da = koai_tag_is_predicate(stemTag);
+}
+
+int koai_lemma_rule_apply(const koai_lemma_rule *r, const char *zSurface,
+                          int nSurface, char *buf, int cap) {
+  int n = r->stem ? morph_put(buf, cap, 0, r->stem, r->n_stem)
+                  : morph_put(buf, cap, 0, zSurface, nSurface);
+  if (r->add_da) n = morph_put(buf, cap, n, "다", 3);
   return n;
 }
 
 int koai_morph_lemma(const char *zSurface, int nSurface, const char *zFeature,
                      char *buf, int cap) {
-  koai_field tag, type, expr;
-  morph_lemma_fields(zFeature, &tag, &type, &expr);
-  return morph_lemma_of(tag, type, expr, zSurface, nSurface, buf, cap);
+  koai_lemma_rule r;
+  koai_lemma_rule_of(zFeature, &r);
+  return koai_lemma_rule_apply(&r, zSurface, nSurface, buf, cap);
 }
 
 int koai_feature_lemma(const koai_feature *pf, const char *zSurface,
                        int nSurface, char *buf, int cap) {
-  return morph_lemma_of(pf->tag, pf->type, pf->expression, zSurface, nSurface,
-                        buf, cap);
+  koai_field stem, stemTag;
+  int n;
+  stem.z = zSurface;
+  stem.n = nSurface;
+  stemTag = morph_head_tag(pf->tag);
+  if (!morph_type_has_stem(pf->type) ||
+      !koai_expression_first(pf->expression, &stem, &stemTag)) {
+    stem.z = zSurface;
+    stem.n = nSurface;
+  }
+  n = morph_put(buf, cap, 0, stem.z, stem.n);
+  if (koai_tag_is_predicate(stemTag)) n = morph_put(buf, cap, n, "다", 3);
+  return n;
 }

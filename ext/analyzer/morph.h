@@ -68,6 +68,24 @@ int koai_tag_is_predicate(koai_field tag);
 int koai_morph_lemma(const char *zSurface, int nSurface, const char *zFeature,
                      char *buf, int cap);
 
+/*
+** How a feature string makes the lemma of its morphemes: from the surface
+** (stem NULL) or from the first part of the expression, and with 다 or
+** not.  It depends on the feature string alone, so a caller that sees
+** the same dictionary entries again can keep it.
+*/
+typedef struct koai_lemma_rule {
+  const char *stem;      /* into the feature string; NULL: the surface */
+  int n_stem;
+  int add_da;
+} koai_lemma_rule;
+
+void koai_lemma_rule_of(const char *zFeature, koai_lemma_rule *r);
+
+/* The lemma by rule r into buf, as koai_morph_lemma returns it. */
+int koai_lemma_rule_apply(const koai_lemma_rule *r, const char *zSurface,
+                          int nSurface, char *buf, int cap);
+
 /* The same from an already parsed feature string. */
 int koai_feature_lemma(const koai_feature *f, const char *zSurface,
                        int nSurface, char *buf, int cap);
