@@ -20,22 +20,24 @@ void koai_feature_parse(const char *z, koai_feature *f) {
   aField[5] = &f->first_tag;
   aField[6] = &f->last_tag;
   aField[7] = &f->expression;
-  memset(f, 0, sizeof(*f));
-  for (i = 0; i < 8; i++) aField[i]->z = "";
+  for (i = 0; i < 8; i++) {
+    aField[i]->z = "";
+    aField[i]->n = 0;
+  }
+  /* One pass over the string, no strchr/strlen per field. */
   for (i = 0; i < 8 && *z; i++) {
+    const char *zStart, *zEnd;
     if (*z == '"') {
-      const char *zEnd = strchr(z + 1, '"');
-      if (zEnd == NULL) zEnd = z + strlen(z);
-      aField[i]->z = z + 1;
-      aField[i]->n = (int)(zEnd - z - 1);
+      zStart = zEnd = z + 1;
+      while (*zEnd && *zEnd != '"') zEnd++;
       z = *zEnd ? zEnd + 1 : zEnd;
     } else {
-      const char *zEnd = strchr(z, ',');
-      if (zEnd == NULL) zEnd = z + strlen(z);
-      aField[i]->z = z;
-      aField[i]->n = (int)(zEnd - z);
+      zStart = zEnd = z;
+      while (*zEnd && *zEnd != ',') zEnd++;
       z = zEnd;
     }
+    aField[i]->z = zStart;
+    aField[i]->n = (int)(zEnd - zStart);
     if (*z == ',') z++;
   }
 }
