@@ -353,7 +353,14 @@ static int bulk_run(bulk_load *L, sqlite3 *db, sqlite3_stmt *pQuery,
     if (L->first == L->end) break;
     r = &L->rows[L->first % BULK_WINDOW_ROWS];
     for (i = 0; i < L->n_cols; i++) {
-      rc = sqlite3_bind_value(pInsert, i + 1, r->values[i]);
+      /* A text is bound in place: the window holds it until the row is
+      ** dropped, after the insert. */
+      if (r->jobs[i].text != NULL) {
+        rc = sqlite3_bind_text(pInsert, i + 1, r->jobs[i].text, r->jobs[i].n,
+                               SQLITE_STATIC);
+      } else {
+        rc = sqlite3_bind_value(pInsert, i + 1, r->values[i]);
+      }
       if (rc != SQLITE_OK) return rc;
     }
     L->current = L->first;
