@@ -381,7 +381,9 @@ static int bulk_run(bulk_load *L, sqlite3 *db, sqlite3_stmt *pQuery,
   return SQLITE_OK;
 }
 
-/* Threads to use: the argument, or one per online CPU. */
+/* Threads to use: the argument, or one fewer than the online CPUs (at
+** least one): the inserting thread needs a core for FTS5 and analyses
+** rows ahead too whenever it would wait. */
 static int bulk_thread_count(sqlite3_context *ctx, int argc,
                              sqlite3_value **argv, int *pn) {
   long n;
@@ -398,7 +400,7 @@ static int bulk_thread_count(sqlite3_context *ctx, int argc,
     *pn = (int)v;
     return 1;
   }
-  n = sysconf(_SC_NPROCESSORS_ONLN);
+  n = sysconf(_SC_NPROCESSORS_ONLN) - 1;
   *pn = n < 1 ? 1 : n > BULK_MAX_THREADS ? BULK_MAX_THREADS : (int)n;
   return 1;
 }
