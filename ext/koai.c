@@ -62,6 +62,7 @@ int koai_register(sqlite3 *db, char **pzErr) {
   if (rc == SQLITE_OK) rc = koai_register_ai_sentences(db);
   if (rc == SQLITE_OK) rc = koai_register_ai_entities(db);
   if (rc == SQLITE_OK) rc = koai_register_ai_keywords(db);
+  if (rc == SQLITE_OK) rc = koai_register_ai_fts_insert(db);
   if (rc != SQLITE_OK && pzErr) {
     *pzErr = sqlite3_mprintf("koai: cannot register: %s", sqlite3_errmsg(db));
   }

@@ -23,6 +23,7 @@ int koai_register_ai_josa(sqlite3 *db);
 int koai_register_ai_sentences(sqlite3 *db);
 int koai_register_ai_entities(sqlite3 *db);
 int koai_register_ai_keywords(sqlite3 *db);
+int koai_register_ai_fts_insert(sqlite3 *db);
 
 /*
 ** The shared dictionary, or NULL after setting an error on the context

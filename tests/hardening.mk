@@ -5,7 +5,7 @@
 #   make fuzz          every libFuzzer harness for FUZZ_SECONDS (default 20)
 #                      each, after replaying tests/fuzz/regressions/
 #   make fuzz-long     the same for FUZZ_SECONDS (default 3600) each
-#   make tsan          the thread test under ThreadSanitizer (gcc)
+#   make tsan          the thread test and ai_fts_insert under ThreadSanitizer (gcc)
 #   make valgrind      the whole suite under Valgrind memcheck
 #   make valgrind-ci   a representative part of it (what `make check` runs)
 #   make hardening     fuzz + tsan + valgrind-ci: the part of `make check`
@@ -67,7 +67,7 @@ build/asan/bin/alloc_test: tests/tools/alloc_test.c $(SAN_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(BASE_CFLAGS) $(SAN_FLAGS) $< $(SAN_OBJ) -o $@ $(LIBS) $(WRAP_ALLOC)
 
-tsan: all build/tsan/bin/threads
+tsan: all build/tsan/bin/threads build/tsan/bin/sqltest
 	sh tests/hardening/tsan.sh
 
 valgrind: all $(TEST_TOOLS:%=build/rel/bin/%)

@@ -27,6 +27,14 @@
 
 #include "utf8.h"
 
+/* The per-node steps must be inlined into their loops (gcc would call
+** them: they are used from several places). */
+#if defined(__GNUC__) || defined(__clang__)
+#define LATTICE_INLINE inline __attribute__((always_inline))
+#else
+#define LATTICE_INLINE inline
+#endif
+
 #define LATTICE_BLOCK 4096
 #define LATTICE_MAX_PREFIX 256
 #define LATTICE_MAX_GROUPING 24
@@ -214,149 +222,6 @@ static uint32_t lattice_scan_chars(koai_lattice *L, const unsigned char *z,
 }
 
 /*
-** Prepend a node for dictionary token t (of sys.dic or unk.dic) whose
-** surface is [begin2, end) after whitespace from pos.  Tokens whose
-** context ids fall outside the matrix (a corrupt dictionary) are skipped.
-*/
-static int lattice_add_token(koai_lattice *L, lattice_node **pList,
-                             const koai_dic_token *t, uint8_t kind,
-                             uint32_t pos, uint32_t begin2, uint32_t end) {
-  const koai_dict *d = L->d;
-  lattice_node *node;
-  if (t->lcAttr >= d->matrix_rsize || t->rcAttr >= d->matrix_lsize) {
-    return KOAI_OK;
-  }
-  node = lattice_new_node(L);
-  if (node == NULL) return KOAI_ERROR_NOMEM;
-  node->lc = t->lcAttr;
-  node->rc = t->rcAttr;
-  node->posid = t->posid;
-  node->wcost = t->wcost;
-  node->entry.token = t;
-  node->begin = begin2;
-  node->length = end - begin2;
-  node->rlength = end - pos;
-  node->kind = kind;
-  node->bnext = *pList;
-  *pList = node;
-  return KOAI_OK;
-}
-
-/* Prepend unknown-word nodes of category `cat` spanning [begin2, end). */
-static int lattice_add_unknown(koai_lattice *L, lattice_node **pList,
-                               uint32_t pos, uint32_t begin2, uint32_t end,
-                               uint8_t cat) {
-  const koai_dict *d = L->d;
-  const koai_unk_entry *u = &d->unk_by_category[cat];
-  uint32_t k;
-  if (cat >= KOAI_MAX_CATEGORIES) return KOAI_OK;
-  for (k = 0; k < u->count; k++) {
-    int rc;
-    if ((uint64_t)u->first + k >= d->unk.n_tokens) break;
-    rc = lattice_add_token(L, pList, &d->unk.tokens[u->first + k],
-                           KOAI_MORPH_UNKNOWN, pos, begin2, end);
-    if (rc != KOAI_OK) return rc;
-  }
-  return KOAI_OK;
-}
-
-/* The candidates that begin at byte pos (after whitespace), as MeCab's. */
-static int lattice_lookup(koai_lattice *L, const unsigned char *z, uint32_t n,
-                          uint32_t pos, const koai_userdict *ud,
-                          lattice_node **pList) {
-  const koai_dict *d = L->d;
-  koai_prefix_match aMatch[LATTICE_MAX_PREFIX];
-  lattice_node *list = NULL;
-  uint32_t kBegin, k2, begin2, begin3, groupEnd = 0;
-  uint32_t prevType = koai_dict_char_info(d, ' ').type;
-  koai_char_info cinfo;
-  int nMatch, i, rc;
-  uint32_t j;
-
-  /* Skip whitespace, each character judged against the one before. */
-  kBegin = L->char_of_byte[pos];
-  k2 = kBegin;
-  while (L->char_byte[k2] < n && (L->info[k2].type & prevType)) {
-    prevType = L->info[k2].type;
-    k2++;
-  }
-  begin2 = L->char_byte[k2];
-  if (begin2 >= n) {
-    *pList = NULL;
-    return KOAI_OK;
-  }
-  cinfo = L->info[k2];
-
-  nMatch = koai_dic_prefix_search(&d->sys, z + begin2, n - begin2, aMatch,
-                                  LATTICE_MAX_PREFIX);
-  for (i = 0; i < nMatch; i++) {
-    for (j = 0; j < aMatch[i].n_tokens; j++) {
-      rc = lattice_add_token(L, &list, &d->sys.tokens[aMatch[i].first_token + j],
-                             KOAI_MORPH_KNOWN, pos, begin2,
-                             begin2 + aMatch[i].length);
-      if (rc != KOAI_OK) return rc;
-    }
-  }
-  if (ud) {
-    const koai_user_word *aWord[LATTICE_MAX_PREFIX];
-    int nWord = koai_userdict_prefix_search(ud, z + begin2, n - begin2, aWord,
-                                            LATTICE_MAX_PREFIX);
-    for (i = 0; i < nWord; i++) {
-      const koai_user_word *w = aWord[i];
-      lattice_node *node = lattice_new_node(L);
-      if (node == NULL) return KOAI_ERROR_NOMEM;
-      node->lc = w->lc;
-      node->rc = w->rc;
-      node->posid = w->posid;
-      node->wcost = w->wcost;
-      node->entry.user = w;
-      node->begin = begin2;
-      node->length = w->n;
-      node->rlength = begin2 - pos + w->n;
-      node->kind = KOAI_MORPH_USER;
-      node->bnext = list;
-      list = node;
-    }
-  }
-
-  if (list && !cinfo.invoke) {
-    *pList = list;
-    return KOAI_OK;
-  }
-
-  begin3 = L->char_byte[k2 + 1];
-  if (cinfo.group) {
-    uint32_t kEnd = L->run_end[k2];
-    /* MeCab counts the characters after the first against the limit. */
-    if (kEnd - k2 - 1 <= LATTICE_MAX_GROUPING) {
-      rc = lattice_add_unknown(L, &list, pos, begin2, L->char_byte[kEnd],
-                               cinfo.default_type);
-      if (rc != KOAI_OK) return rc;
-    }
-    groupEnd = L->char_byte[kEnd];
-  }
-  {
-    uint32_t k3 = k2 + 1;
-    unsigned len;
-    for (len = 1; len <= cinfo.length; len++) {
-      if (begin3 == groupEnd) break;
-      rc = lattice_add_unknown(L, &list, pos, begin2, begin3, cinfo.default_type);
-      if (rc != KOAI_OK) return rc;
-      if (begin3 >= n || !(cinfo.type & L->info[k3].type)) break;
-      k3++;
-      begin3 = L->char_byte[k3];
-    }
-  }
-  if (list == NULL) {
-    rc = lattice_add_unknown(L, &list, pos, begin2, L->char_byte[k2 + 1],
-                             cinfo.default_type);
-    if (rc != KOAI_OK) return rc;
-  }
-  *pList = list;
-  return KOAI_OK;
-}
-
-/*
 ** Collect the nodes ending at pos that can be a best predecessor.  Of
 ** nodes with the same right context id only the cheapest can win (the
 ** connection cost depends on nothing else), and of equals the first in the
@@ -395,17 +260,178 @@ static int lattice_collect_preds(koai_lattice *L, uint32_t pos) {
   return KOAI_OK;
 }
 
+/* The best predecessor for left context id lc at the current position:
+** the first of the cheapest (connection cost included), as in MeCab. */
+static LATTICE_INLINE const best_for_lc *lattice_best_for(koai_lattice *L,
+                                                  unsigned lc) {
+  best_for_lc *b = &L->best[lc];
+  if (b->stamp != L->stamp) {
+    const int16_t *row = L->d->matrix + (size_t)L->d->matrix_lsize * lc;
+    const pred_entry *p = L->preds;
+    int64_t bestCost = INT64_MAX;
+    lattice_node *bestNode = NULL;
+    int i;
+    for (i = 0; i < L->n_preds; i++) {
+      int64_t c = p[i].cost + row[p[i].rc];
+      if (c < bestCost) {
+        bestCost = c;
+        bestNode = p[i].node;
+      }
+    }
+    b->stamp = L->stamp;
+    b->node = bestNode;
+    b->cost = bestCost;
+  }
+  return b;
+}
+
+/* The whitespace-skipped start of a candidate and what it needs. */
+typedef struct lattice_span {
+  uint32_t pos;            /* where the previous node ended */
+  uint32_t begin;          /* first byte of the surface */
+  int space;               /* whitespace came before: the penalty applies */
+} lattice_span;
+
 /*
-** Connect each candidate of list to its best predecessor among the nodes
-** ending at pos, and file it under the byte where it ends.
+** A new node for a candidate with these ids and costs, ending at byte end:
+** connected to its best predecessor and filed under end at once.  Ids
+** outside the matrix (a corrupt dictionary) give no node.
 */
-static int lattice_connect(koai_lattice *L, uint32_t pos, lattice_node *list,
-                           int spacePenalty) {
+static LATTICE_INLINE int lattice_put(koai_lattice *L, const lattice_span *sp,
+                              unsigned lc, unsigned rc, unsigned posid,
+                              int wcost, uint8_t kind, const void *entry,
+                              uint32_t end) {
   const koai_dict *d = L->d;
-  const int16_t *matrix = d->matrix;
-  const uint32_t lsize = d->matrix_lsize;
-  lattice_node *rnode;
-  int rc;
+  const best_for_lc *b;
+  lattice_node *node;
+  int64_t cost;
+  if (lc >= d->matrix_rsize || rc >= d->matrix_lsize) return KOAI_OK;
+  node = lattice_new_node(L);
+  if (node == NULL) return KOAI_ERROR_NOMEM;
+  b = lattice_best_for(L, lc);
+  cost = b->cost + wcost;
+  if (sp->space) cost += koai_dict_space_penalty(d, posid);
+  node->lc = (uint16_t)lc;
+  node->rc = (uint16_t)rc;
+  node->posid = (uint16_t)posid;
+  node->wcost = (int16_t)wcost;
+  if (kind == KOAI_MORPH_USER) {
+    node->entry.user = entry;
+  } else {
+    node->entry.token = entry;
+  }
+  node->begin = sp->begin;
+  node->length = end - sp->begin;
+  node->rlength = end - sp->pos;
+  node->kind = kind;
+  node->prev = b->node;
+  node->cost = cost;
+  node->enext = L->end_at[end];
+  L->end_at[end] = node;
+  return KOAI_OK;
+}
+
+/* Nodes for the unknown-word tokens of category cat over [begin, end), in
+** the reverse of their order in unk.dic (see lattice_expand). */
+static int lattice_put_unknown(koai_lattice *L, const lattice_span *sp,
+                               uint8_t cat, uint32_t end) {
+  const koai_dict *d = L->d;
+  const koai_unk_entry *u;
+  uint32_t k, n;
+  if (cat >= KOAI_MAX_CATEGORIES) return KOAI_OK;
+  u = &d->unk_by_category[cat];
+  n = u->count;
+  if ((uint64_t)u->first + n > d->unk.n_tokens) {
+    n = u->first < d->unk.n_tokens ? d->unk.n_tokens - u->first : 0;
+  }
+  for (k = n; k-- > 0;) {
+    const koai_dic_token *t = &d->unk.tokens[u->first + k];
+    int rc = lattice_put(L, sp, t->lcAttr, t->rcAttr, t->posid, t->wcost,
+                         KOAI_MORPH_UNKNOWN, t, end);
+    if (rc != KOAI_OK) return rc;
+  }
+  return KOAI_OK;
+}
+
+/* 1 when a token's ids fit the matrix, so that it gives a node. */
+static inline int lattice_token_ok(const koai_dict *d, const koai_dic_token *t) {
+  return t->lcAttr < d->matrix_rsize && t->rcAttr < d->matrix_lsize;
+}
+
+/*
+** The candidates that begin at byte pos (after whitespace), as MeCab's
+** lookup finds them: dictionary words, user words, unknown words by the
+** character's category.  Each is connected to its best predecessor as it
+** is made.  MeCab makes them all first and then connects them from the
+** last made to the first, which decides the order of the end lists and so
+** the ties; they are made here in that same order: unknown words, then
+** user words, then dictionary words, each group backwards.
+*/
+static int lattice_expand(koai_lattice *L, const unsigned char *z, uint32_t n,
+                          uint32_t pos, const koai_userdict *ud,
+                          int spacePenalty) {
+  const koai_dict *d = L->d;
+  koai_prefix_match aMatch[LATTICE_MAX_PREFIX];
+  const koai_user_word *aWord[LATTICE_MAX_PREFIX];
+  uint32_t aUnkEnd[LATTICE_MAX_GROUPING + 20];
+  lattice_span sp;
+  uint32_t kBegin, k2, begin2, begin3, groupEnd = 0;
+  uint32_t prevType = koai_dict_char_info(d, ' ').type;
+  koai_char_info cinfo;
+  int nMatch, nWord = 0, nUnk = 0, known = 0, i, rc;
+  uint32_t j;
+
+  /* Skip whitespace, each character judged against the one before. */
+  kBegin = L->char_of_byte[pos];
+  k2 = kBegin;
+  while (L->char_byte[k2] < n && (L->info[k2].type & prevType)) {
+    prevType = L->info[k2].type;
+    k2++;
+  }
+  begin2 = L->char_byte[k2];
+  if (begin2 >= n) return KOAI_OK;
+  cinfo = L->info[k2];
+
+  nMatch = koai_dic_prefix_search(&d->sys, z + begin2, n - begin2, aMatch,
+                                  LATTICE_MAX_PREFIX);
+  for (i = 0; i < nMatch && !known; i++) {
+    const koai_dic_token *t = &d->sys.tokens[aMatch[i].first_token];
+    for (j = 0; j < aMatch[i].n_tokens && !known; j++) {
+      known = lattice_token_ok(d, &t[j]);
+    }
+  }
+  if (ud) {
+    nWord = koai_userdict_prefix_search(ud, z + begin2, n - begin2, aWord,
+                                        LATTICE_MAX_PREFIX);
+    if (nWord > 0) known = 1;
+  }
+
+  /* The unknown words' ends, in the order MeCab makes them. */
+  if (!known || cinfo.invoke) {
+    begin3 = L->char_byte[k2 + 1];
+    if (cinfo.group) {
+      uint32_t kEnd = L->run_end[k2];
+      /* MeCab counts the characters after the first against the limit. */
+      if (kEnd - k2 - 1 <= LATTICE_MAX_GROUPING) {
+        aUnkEnd[nUnk++] = L->char_byte[kEnd];
+      }
+      groupEnd = L->char_byte[kEnd];
+    }
+    {
+      uint32_t k3 = k2 + 1;
+      unsigned len;
+      for (len = 1; len <= cinfo.length; len++) {
+        if (begin3 == groupEnd) break;
+        aUnkEnd[nUnk++] = begin3;
+        if (begin3 >= n || !(cinfo.type & L->info[k3].type)) break;
+        k3++;
+        begin3 = L->char_byte[k3];
+      }
+    }
+    if (!known && nUnk == 0) aUnkEnd[nUnk++] = L->char_byte[k2 + 1];
+  }
+
+  /* Connect and file them, the last made first. */
   L->stamp++;
   if (L->stamp == 0) {
     memset(L->best, 0, d->matrix_rsize * sizeof(best_for_lc));
@@ -414,34 +440,27 @@ static int lattice_connect(koai_lattice *L, uint32_t pos, lattice_node *list,
   }
   rc = lattice_collect_preds(L, pos);
   if (rc != KOAI_OK) return rc;
-  for (rnode = list; rnode; rnode = rnode->bnext) {
-    best_for_lc *b = &L->best[rnode->lc];
-    int64_t cost;
-    if (b->stamp != L->stamp) {
-      const int16_t *row = matrix + (size_t)lsize * rnode->lc;
-      const pred_entry *p = L->preds;
-      int64_t bestCost = INT64_MAX;
-      lattice_node *bestNode = NULL;
-      int i;
-      for (i = 0; i < L->n_preds; i++) {
-        int64_t c = p[i].cost + row[p[i].rc];
-        if (c < bestCost) {
-          bestCost = c;
-          bestNode = p[i].node;
-        }
-      }
-      b->stamp = L->stamp;
-      b->node = bestNode;
-      b->cost = bestCost;
+  sp.pos = pos;
+  sp.begin = begin2;
+  sp.space = spacePenalty && begin2 != pos;
+  for (i = nUnk; i-- > 0;) {
+    rc = lattice_put_unknown(L, &sp, cinfo.default_type, aUnkEnd[i]);
+    if (rc != KOAI_OK) return rc;
+  }
+  for (i = nWord; i-- > 0;) {
+    const koai_user_word *w = aWord[i];
+    rc = lattice_put(L, &sp, w->lc, w->rc, w->posid, w->wcost,
+                     KOAI_MORPH_USER, w, begin2 + w->n);
+    if (rc != KOAI_OK) return rc;
+  }
+  for (i = nMatch; i-- > 0;) {
+    const koai_dic_token *t = &d->sys.tokens[aMatch[i].first_token];
+    uint32_t end = begin2 + aMatch[i].length;
+    for (j = aMatch[i].n_tokens; j-- > 0;) {
+      rc = lattice_put(L, &sp, t[j].lcAttr, t[j].rcAttr, t[j].posid,
+                       t[j].wcost, KOAI_MORPH_KNOWN, &t[j], end);
+      if (rc != KOAI_OK) return rc;
     }
-    cost = b->cost + rnode->wcost;
-    if (spacePenalty && rnode->rlength != rnode->length) {
-      cost += koai_dict_space_penalty(d, rnode->posid);
-    }
-    rnode->prev = b->node;
-    rnode->cost = cost;
-    rnode->enext = L->end_at[pos + rnode->rlength];
-    L->end_at[pos + rnode->rlength] = rnode;
   }
   return KOAI_OK;
 }
@@ -472,11 +491,8 @@ int koai_lattice_best_path(koai_lattice *L, const unsigned char *z, uint32_t n,
   L->end_at[0] = &L->bos;
 
   for (pos = 0; pos < n; pos++) {
-    lattice_node *list;
     if (L->end_at[pos] == NULL) continue;
-    rc = lattice_lookup(L, z, n, pos, ud, &list);
-    if (rc != KOAI_OK) return rc;
-    rc = lattice_connect(L, pos, list, spacePenalty);
+    rc = lattice_expand(L, z, n, pos, ud, spacePenalty);
     if (rc != KOAI_OK) return rc;
   }
 

@@ -11,7 +11,6 @@
 
 typedef struct lattice_node lattice_node;
 struct lattice_node {
-  lattice_node *bnext;   /* next candidate found at the same lookup */
   lattice_node *enext;   /* next node ending at the same byte */
   lattice_node *prev;    /* best predecessor */
   int64_t cost;          /* cost of the best path through this node */

@@ -20,34 +20,26 @@ void koai_feature_parse(const char *z, koai_feature *f) {
   aField[5] = &f->first_tag;
   aField[6] = &f->last_tag;
   aField[7] = &f->expression;
-  memset(f, 0, sizeof(*f));
-  for (i = 0; i < 8; i++) aField[i]->z = "";
+  for (i = 0; i < 8; i++) {
+    aField[i]->z = "";
+    aField[i]->n = 0;
+  }
+  /* One pass over the string, no strchr/strlen per field. */
   for (i = 0; i < 8 && *z; i++) {
+    const char *zStart, *zEnd;
     if (*z == '"') {
-      const char *zEnd = strchr(z + 1, '"');
-      if (zEnd == NULL) zEnd = z + strlen(z);
-      aField[i]->z = z + 1;
-      aField[i]->n = (int)(zEnd - z - 1);
+      zStart = zEnd = z + 1;
+      while (*zEnd && *zEnd != '"') zEnd++;
       z = *zEnd ? zEnd + 1 : zEnd;
     } else {
-      const char *zEnd = strchr(z, ',');
-      if (zEnd == NULL) zEnd = z + strlen(z);
-      aField[i]->z = z;
-      aField[i]->n = (int)(zEnd - z);
+      zStart = zEnd = z;
+      while (*zEnd && *zEnd != ',') zEnd++;
       z = zEnd;
     }
+    aField[i]->z = zStart;
+    aField[i]->n = (int)(zEnd - zStart);
     if (*z == ',') z++;
   }
-}
-
-int koai_field_is(koai_field f, const char *z) {
-  size_t n = strlen(z);
-  return (size_t)f.n == n && memcmp(f.z, z, n) == 0;
-}
-
-int koai_field_starts(koai_field f, const char *z) {
-  size_t n = strlen(z);
-  return (size_t)f.n >= n && memcmp(f.z, z, n) == 0;
 }
 
 int koai_expression_next(koai_field expr, const char **pz, koai_field *pSurface,
@@ -78,10 +70,13 @@ int koai_expression_first(koai_field expr, koai_field *pSurface,
 }
 
 int koai_tag_is_predicate(koai_field tag) {
-  static const char *azPred[] = {"VV", "VA", "VX", "VCN", "VCP", "XSV", "XSA"};
-  size_t i;
-  for (i = 0; i < sizeof(azPred) / sizeof(azPred[0]); i++) {
-    if (koai_field_is(tag, azPred[i])) return 1;
+  /* VV, VA, VX, VCN, VCP, XSV, XSA: by length and letters, without a
+  ** string comparison per candidate (this runs once per morpheme). */
+  const char *z = tag.z;
+  if (tag.n == 2) return z[0] == 'V' && (z[1] == 'V' || z[1] == 'A' || z[1] == 'X');
+  if (tag.n == 3) {
+    if (z[0] == 'V') return z[1] == 'C' && (z[2] == 'N' || z[2] == 'P');
+    if (z[0] == 'X') return z[1] == 'S' && (z[2] == 'V' || z[2] == 'A');
   }
   return 0;
 }
@@ -98,30 +93,87 @@ static int morph_put(char *buf, int cap, int n, const char *z, int nz) {
   return n + nz;
 }
 
+/* 1 for the types whose expression gives the lemma's stem. */
+static int morph_type_has_stem(koai_field type) {
+  return (type.n == 7 && memcmp(type.z, "Inflect", 7) == 0) ||
+         (type.n == 11 && memcmp(type.z, "Preanalysis", 11) == 0);
+}
+
+/*
+** The fields of a feature string that a lemma needs: the tag, the type
+** and the expression, found in one pass (the others are skipped).
+*/
+static void morph_lemma_fields(const char *z, koai_field *pTag,
+                               koai_field *pType, koai_field *pExpr) {
+  int i;
+  pTag->z = pType->z = pExpr->z = "";
+  pTag->n = pType->n = pExpr->n = 0;
+  for (i = 0; i < 8 && *z; i++) {
+    const char *zStart, *zEnd;
+    if (*z == '"') {
+      zStart = z + 1;
+      zEnd = zStart;
+      while (*zEnd && *zEnd != '"') zEnd++;
+      z = *zEnd ? zEnd + 1 : zEnd;
+    } else {
+      zStart = z;
+      zEnd = z;
+      while (*zEnd && *zEnd != ',') zEnd++;
+      z = zEnd;
+    }
+    if (i == 0 || i == 4 || i == 7) {
+      koai_field *f = i == 0 ? pTag : i == 4 ? pType : pExpr;
+      f->z = zStart;
+      f->n = (int)(zEnd - zStart);
+      /* Only an Inflect or Preanalysis entry needs its expression. */
+      if (i == 4 && !morph_type_has_stem(*pType)) return;
+    }
+    if (*z == ',') z++;
+  }
+}
+
+void koai_lemma_rule_of(const char *zFeature, koai_lemma_rule *r) {
+  koai_field tag, type, expr, stem, stemTag;
+  morph_lemma_fields(zFeature, &tag, &type, &expr);
+  r->stem = NULL;
+  r->n_stem = 0;
+  stemTag = morph_head_tag(tag);
+  if (morph_type_has_stem(type) &&
+      koai_expression_first(expr, &stem, &stemTag)) {
+    r->stem = stem.z;
+    r->n_stem = stem.n;
+  }
+  r->add_da = koai_tag_is_predicate(stemTag);
+}
+
+int koai_lemma_rule_apply(const koai_lemma_rule *r, const char *zSurface,
+                          int nSurface, char *buf, int cap) {
+  int n = r->stem ? morph_put(buf, cap, 0, r->stem, r->n_stem)
+                  : morph_put(buf, cap, 0, zSurface, nSurface);
+  if (r->add_da) n = morph_put(buf, cap, n, "다", 3);
+  return n;
+}
+
 int koai_morph_lemma(const char *zSurface, int nSurface, const char *zFeature,
                      char *buf, int cap) {
-  koai_feature f;
-  koai_feature_parse(zFeature, &f);
-  return koai_feature_lemma(&f, zSurface, nSurface, buf, cap);
+  koai_lemma_rule r;
+  koai_lemma_rule_of(zFeature, &r);
+  return koai_lemma_rule_apply(&r, zSurface, nSurface, buf, cap);
 }
 
 int koai_feature_lemma(const koai_feature *pf, const char *zSurface,
                        int nSurface, char *buf, int cap) {
-  koai_feature f = *pf;
   koai_field stem, stemTag;
-  int n = 0;
+  int n;
   stem.z = zSurface;
   stem.n = nSurface;
-  stemTag = morph_head_tag(f.tag);
-  if ((koai_field_is(f.type, "Inflect") ||
-       koai_field_is(f.type, "Preanalysis")) &&
-      koai_expression_first(f.expression, &stem, &stemTag)) {
-    /* stem and stemTag now describe the first part */
-  } else {
+  stemTag = morph_head_tag(pf->tag);
+  if (!morph_type_has_stem(pf->type) ||
+      !koai_expression_first(pf->expression, &stem, &stemTag)) {
     stem.z = zSurface;
     stem.n = nSurface;
   }
-  n = morph_put(buf, cap, n, stem.z, stem.n);
+  n = morph_put(buf, cap, 0, stem.z, stem.n);
   if (koai_tag_is_predicate(stemTag)) n = morph_put(buf, cap, n, "다", 3);
   return n;
 }

@@ -6,6 +6,7 @@
 #define KOAI_MORPH_H
 
 #include <stddef.h>
+#include <string.h>
 
 /* A field of a feature string: not NUL-terminated. */
 typedef struct koai_field {
@@ -27,11 +28,18 @@ typedef struct koai_feature {
 
 void koai_feature_parse(const char *zFeature, koai_feature *f);
 
-/* 1 when the field equals the NUL-terminated string z. */
-int koai_field_is(koai_field f, const char *z);
+/* 1 when the field equals the NUL-terminated string z.  Inline: z is
+** nearly always a literal, whose length the compiler then knows. */
+static inline int koai_field_is(koai_field f, const char *z) {
+  size_t n = strlen(z);
+  return (size_t)f.n == n && memcmp(f.z, z, n) == 0;
+}
 
 /* 1 when the field starts with the NUL-terminated string z. */
-int koai_field_starts(koai_field f, const char *z);
+static inline int koai_field_starts(koai_field f, const char *z) {
+  size_t n = strlen(z);
+  return (size_t)f.n >= n && memcmp(f.z, z, n) == 0;
+}
 
 /*
 ** The first morpheme of an expression ("밝히/VV/(class)+었/EP/(class)" gives 밝히, VV).
@@ -59,6 +67,24 @@ int koai_tag_is_predicate(koai_field tag);
 */
 int koai_morph_lemma(const char *zSurface, int nSurface, const char *zFeature,
                      char *buf, int cap);
+
+/*
+** How a feature string makes the lemma of its morphemes: from the surface
+** (stem NULL) or from the first part of the expression, and with 다 or
+** not.  It depends on the feature string alone, so a caller that sees
+** the same dictionary entries again can keep it.
+*/
+typedef struct koai_lemma_rule {
+  const char *stem;      /* into the feature string; NULL: the surface */
+  int n_stem;
+  int add_da;
+} koai_lemma_rule;
+
+void koai_lemma_rule_of(const char *zFeature, koai_lemma_rule *r);
+
+/* The lemma by rule r into buf, as koai_morph_lemma returns it. */
+int koai_lemma_rule_apply(const koai_lemma_rule *r, const char *zSurface,
+                          int nSurface, char *buf, int cap);
 
 /* The same from an already parsed feature string. */
 int koai_feature_lemma(const koai_feature *f, const char *zSurface,

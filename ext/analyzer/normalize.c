@@ -126,24 +126,83 @@ static int norm_run(koai_normbuf *nb, const UNormalizer2 *nfc,
   return KOAI_OK;
 }
 
+/* 1 when z[0..n) starts with a Hangul syllable, U+AC00..U+D7A3. */
+static inline int norm_is_syllable(const unsigned char *z, size_t n) {
+  uint32_t c;
+  if (n < 3 || z[0] < 0xea || z[0] > 0xed || (z[1] & 0xc0) != 0x80 ||
+      (z[2] & 0xc0) != 0x80) {
+    return 0;
+  }
+  c = ((uint32_t)(z[0] & 0x0f) << 12) | ((uint32_t)(z[1] & 0x3f) << 6) |
+      (z[2] & 0x3f);
+  return c >= 0xac00 && c <= 0xd7a3;
+}
+
+/*
+** The length of the character at z[0..n) (n > 0) when it is ASCII (1) or a
+** Hangul syllable (3), 0 for any other.  Both start a normalization run
+** for certain, so the character before one is complete as it stands.
+*/
+static inline int norm_simple_length(const unsigned char *z, size_t n) {
+  if (z[0] < 0x80) return 1;
+  return norm_is_syllable(z, n) ? 3 : 0;
+}
+
 int koai_normalize(koai_normbuf *nb, const unsigned char *in, size_t n) {
   UErrorCode status = U_ZERO_ERROR;
-  const UNormalizer2 *nfc = unorm2_getNFCInstance(&status);
+  const UNormalizer2 *nfc = NULL;
   size_t i = 0;
-  if (U_FAILURE(status)) nfc = NULL;
   nb->n = 0;
   if (norm_reserve(nb, n) != KOAI_OK) return KOAI_ERROR_NOMEM;
   while (i < n) {
     uint32_t aCp[NORM_MAX_RUN];
     int nCp = 0, len;
-    size_t runStart = i;
+    size_t runStart;
     uint32_t c;
 
-    if (in[i] < 0x80 && (i + 1 == n || in[i + 1] < 0x80)) {
-      /* ASCII followed by ASCII: the common case needs no lookup. */
-      if (norm_put(nb, in[i], (uint32_t)i, (uint32_t)i + 1)) goto nomem;
-      i++;
-      continue;
+    /* The fast path, nearly all Korean text: ASCII and Hangul syllables
+    ** followed by a character that starts a run are already NFC and map
+    ** to themselves (but for ASCII controls), without ICU.  A tight loop
+    ** over such characters; each one's length is known from the
+    ** look-ahead of the one before. */
+    {
+      size_t o = nb->n;
+      int len1 = norm_simple_length(in + i, n - i);
+      while (len1 > 0) {
+        size_t next = i + (size_t)len1;
+        int len2 = next < n ? norm_simple_length(in + next, n - next) : 0;
+        if (len2 == 0 && next < n) break;   /* it may combine with the next */
+        if (o + 4 > nb->cap) {
+          nb->n = o;
+          if (norm_reserve(nb, o + 3)) goto nomem;
+        }
+        if (len1 == 1) {
+          unsigned char b = in[i];
+          if (b < 0x20 || b == 0x7f) b = (unsigned char)koai_normalize_char(b);
+          nb->z[o] = b;
+          nb->src_start[o] = (uint32_t)i;
+          nb->src_end[o] = (uint32_t)next;
+          o++;
+        } else {
+          nb->z[o] = in[i];
+          nb->z[o + 1] = in[i + 1];
+          nb->z[o + 2] = in[i + 2];
+          nb->src_start[o] = nb->src_start[o + 1] = nb->src_start[o + 2] =
+              (uint32_t)i;
+          nb->src_end[o] = nb->src_end[o + 1] = nb->src_end[o + 2] =
+              (uint32_t)next;
+          o += 3;
+        }
+        i = next;
+        len1 = len2;
+      }
+      nb->n = o;
+      if (i >= n) break;
+    }
+    runStart = i;
+    if (nfc == NULL && status == U_ZERO_ERROR) {
+      nfc = unorm2_getNFCInstance(&status);
+      if (U_FAILURE(status)) nfc = NULL;
     }
     len = koai_utf8_decode(in + i, n - i, &c);
     if (len == 0) {

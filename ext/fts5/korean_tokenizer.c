@@ -22,6 +22,7 @@
 
 #include "../analyzer/userdict.h"
 #include "../analyzer/utf8.h"
+#include "bulk_insert.h"
 #include "index_terms.h"
 #include "tokenizer_options.h"
 
@@ -195,6 +196,11 @@ static int koreanTokenize(Fts5Tokenizer *pTok, void *pCtx, int flags,
     mode = KOAI_TERMS_QUERY;
   }
   if (pText == NULL || nText <= 0) return SQLITE_OK;
+  /* During ai_fts_insert() the terms may be ready (bulk_insert.c). */
+  if (mode == KOAI_TERMS_DOCUMENT &&
+      koai_bulk_tokenize(t, &t->opts, pText, nText, xToken, pCtx, &rc)) {
+    return rc;
+  }
   c.pCtx = pCtx;
   c.xToken = xToken;
   rc = koai_terms(t->builder, &t->opts, mode, pText, (size_t)nText,

@@ -34,8 +34,18 @@ typedef struct tokens_row {
   int lemma_len;
 } tokens_row;
 
+/* A dictionary entry's lemma rule, kept by the address of its feature
+** string (the dictionary's strings never move while it is open). */
+typedef struct tokens_rule {
+  const char *feature;
+  koai_lemma_rule rule;
+} tokens_rule;
+
+#define TOKENS_RULE_CACHE 1024   /* a power of two */
+
 typedef struct tokens_cursor {
   sqlite3_vtab_cursor base;
+  tokens_rule *rules;               /* direct-mapped, lazily */
   koai_analyzer *analyzer;
   char *text;                       /* copy of the argument */
   size_t n;
@@ -109,6 +119,7 @@ static int tokensClose(sqlite3_vtab_cursor *pCur) {
   tokens_cursor *cur = (tokens_cursor *)pCur;
   tokensReset(cur);
   koai_analyzer_free(cur->analyzer);
+  free(cur->rules);
   free(cur->rows);
   free(cur->lemmas);
   sqlite3_free(cur);
@@ -139,6 +150,7 @@ static int tokensAddMorph(void *ctx, const koai_morph *m) {
   tokens_cursor *cur = ctx;
   tokens_row *row;
   char zLemma[256];
+  koai_lemma_rule rule;
   int need;
   if (cur->n_rows == cur->cap_rows) {
     int cap = cur->cap_rows ? cur->cap_rows * 2 : 64;
@@ -147,8 +159,19 @@ static int tokensAddMorph(void *ctx, const koai_morph *m) {
     cur->rows = a;
     cur->cap_rows = cap;
   }
-  need = koai_morph_lemma(m->surface, m->n_surface, m->feature, zLemma,
-                          (int)sizeof(zLemma));
+  if (m->kind != KOAI_MORPH_USER && cur->rules != NULL) {
+    uintptr_t h = (uintptr_t)m->feature;
+    tokens_rule *r = &cur->rules[((h >> 3) ^ (h >> 13)) & (TOKENS_RULE_CACHE - 1)];
+    if (r->feature != m->feature) {
+      r->feature = m->feature;
+      koai_lemma_rule_of(m->feature, &r->rule);
+    }
+    rule = r->rule;
+  } else {
+    koai_lemma_rule_of(m->feature, &rule);
+  }
+  need = koai_lemma_rule_apply(&rule, m->surface, m->n_surface, zLemma,
+                               (int)sizeof(zLemma));
   if (cur->n_lemmas + (size_t)need > cur->cap_lemmas) {
     size_t cap = cur->cap_lemmas ? cur->cap_lemmas : 1024;
     char *z;
@@ -160,8 +183,8 @@ static int tokensAddMorph(void *ctx, const koai_morph *m) {
   }
   if (need > (int)sizeof(zLemma)) {
     /* a lemma longer than the stack buffer: build it in place */
-    koai_morph_lemma(m->surface, m->n_surface, m->feature,
-                     cur->lemmas + cur->n_lemmas, need);
+    koai_lemma_rule_apply(&rule, m->surface, m->n_surface,
+                          cur->lemmas + cur->n_lemmas, need);
   } else {
     memcpy(cur->lemmas + cur->n_lemmas, zLemma, (size_t)need);
   }
@@ -208,6 +231,8 @@ static int tokensFilter(sqlite3_vtab_cursor *pCur, int idxNum,
     if (d == NULL) return koai_vtab_error(pVtab, zErr);
     cur->analyzer = koai_analyzer_new(d);
     if (cur->analyzer == NULL) return SQLITE_NOMEM;
+    /* Without it lemmas are only slower: no error. */
+    cur->rules = calloc(TOKENS_RULE_CACHE, sizeof(tokens_rule));
   }
   cur->text = malloc((size_t)n + 1);
   if (cur->text == NULL) return SQLITE_NOMEM;
