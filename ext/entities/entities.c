@@ -30,6 +30,9 @@ struct koai_entity_finder {
   uint8_t *can_start, *can_end;
   int *morph_at;
   size_t cap_bytes;
+  ent_name_model model;        /* weights of the name model */
+  koai_feature_sink sink;      /* for fitting the model, usually NULL */
+  void *sink_arg;
 };
 
 koai_entity_finder *koai_entity_finder_new(const koai_dict *d,
@@ -38,6 +41,17 @@ koai_entity_finder *koai_entity_finder_new(const koai_dict *d,
   if (f == NULL) return NULL;
   f->d = d;
   f->builtin = builtin;
+  {
+    /* The compiled-in weights were checked by the tests; a mismatch with
+    ** the code is a build error, not a user's: fail loudly as out of
+    ** memory would, rather than find no names. */
+    char zErr[128];
+    if (ent_name_model_parse(&f->model, koai_name_weights_tsv, zErr,
+                             sizeof(zErr)) != 0) {
+      free(f);
+      return NULL;
+    }
+  }
   f->analyzer = koai_analyzer_new(d);
   f->learned = koai_gazetteer_new();
   f->surnames = koai_gazetteer_new();
@@ -46,6 +60,12 @@ koai_entity_finder *koai_entity_finder_new(const koai_dict *d,
     return NULL;
   }
   return f;
+}
+
+void koai_entity_finder_set_sink(koai_entity_finder *f,
+                                 koai_feature_sink sink, void *arg) {
+  f->sink = sink;
+  f->sink_arg = arg;
 }
 
 void koai_entity_finder_free(koai_entity_finder *f) {
@@ -268,6 +288,9 @@ int koai_find_entities(koai_entity_finder *f, const char *text, size_t n,
   c.builtin = f->builtin;
   c.surnames = f->surnames;
   c.cands = &f->cands;
+  c.model = &f->model;
+  c.sink = f->sink;
+  c.sink_arg = f->sink_arg;
   while (start < n && rc == KOAI_OK) {
     size_t base = start;
     const koai_normbuf *nb;
@@ -293,8 +316,11 @@ int koai_find_entities(koai_entity_finder *f, const char *text, size_t n,
     s.can_start = f->can_start;
     s.can_end = f->can_end;
     s.morph_at = f->morph_at;
+    c.nb = nb;
+    c.base = base;
     rc = ent_find_names(&c, &s);
     if (rc == KOAI_OK) rc = ent_find_patterns(&c, &s);
+    if (rc == KOAI_OK) rc = ent_find_scored_names(&c, &s);
     if (rc == KOAI_OK) {
       rc = koai_find_numbers((const char *)nb->z, nb->n, &f->cands);
     }

@@ -70,6 +70,16 @@ static const char *azOrgHead[] = {
     "컴퍼니", "코퍼레이션", "로보틱스", "다이내믹스", "클라우드", "헬스케어",
     "파마", "미디어", "스튜디오", "커뮤니케이션즈", "일렉트릭", "모터스", NULL};
 
+/* Length of the organization head ending z[b, e) (…그룹, …일보), or 0. */
+size_t ent_org_head_len(const ent_segment *s, size_t b, size_t e) {
+  int k;
+  for (k = 0; azOrgHead[k]; k++) {
+    size_t n = strlen(azOrgHead[k]);
+    if (e - b > n && memcmp(s->z + e - n, azOrgHead[k], n) == 0) return n;
+  }
+  return 0;
+}
+
 /* Edition words after a model's version, and their Latin forms. */
 static const char *azEdition[][2] = {
     {"프로", "Pro"},     {"울트라", "Ultra"}, {"플러스", "Plus"},
@@ -109,7 +119,7 @@ static int pat_is_latin(uint32_t c) {
 static int pat_is_hanja(uint32_t c) { return c >= 0x4e00 && c <= 0x9fff; }
 
 /* Scripts present in z[b, e): bit 1 Hangul, 2 Latin, 4 Hanja, 8 digit. */
-static int pat_scripts(const ent_segment *s, size_t b, size_t e) {
+int ent_scripts(const ent_segment *s, size_t b, size_t e) {
   int mask = 0, len;
   while (b < e) {
     uint32_t c = pat_char(s, b, &len);
@@ -123,7 +133,7 @@ static int pat_scripts(const ent_segment *s, size_t b, size_t e) {
 }
 
 /* Number of Hangul syllables in z[b, e), or -1 if anything else is there. */
-static int pat_syllables(const ent_segment *s, size_t b, size_t e) {
+int ent_syllables(const ent_segment *s, size_t b, size_t e) {
   int n = 0, len;
   while (b < e) {
     uint32_t c = pat_char(s, b, &len);
@@ -205,7 +215,7 @@ static int pat_words(const ent_segment *s, pat_word *aWord, int nMax) {
 }
 
 /* The entry of a gazetteer name spanning exactly z[b, e), or NULL. */
-static const koai_gaz_entry *pat_lookup(const ent_context *c,
+const koai_gaz_entry *ent_lookup(const ent_context *c,
                                         const ent_segment *s, size_t b,
                                         size_t e) {
   const koai_gazetteer *aGaz[3];
@@ -231,14 +241,18 @@ static int pat_learn(ent_context *c, const ent_segment *s, size_t b, size_t e,
 }
 
 /* A Korean name: 2-4 syllables starting with a surname. */
-static int pat_korean_name(const ent_segment *s, size_t b, size_t e) {
-  int n = pat_syllables(s, b, e);
+int ent_korean_name(const ent_segment *s, size_t b, size_t e) {
+  int n = ent_syllables(s, b, e);
   if (n < 2 || n > 4) return 0;
   if (pat_in_list(azSurname, s->z + b, 3)) return 1;
   return n >= 3 && pat_in_list(azSurname, s->z + b, 6);
 }
 
-static int pat_is_title(const ent_segment *s, size_t b, size_t e) {
+int ent_is_surname(const unsigned char *z, size_t n) {
+  return pat_in_list(azSurname, z, n);
+}
+
+int ent_is_title(const ent_segment *s, size_t b, size_t e) {
   return e > b && pat_in_list(azTitle, s->z + b, e - b);
 }
 
@@ -259,7 +273,7 @@ int ent_learn_person(ent_context *c, const ent_segment *s, size_t b,
     size_t lb = (size_t)(zSpace - s->z) + 1;
     rc = pat_learn(c, s, lb, e, KOAI_LABEL_PERSON, zCanonical);
   }
-  if (rc == KOAI_OK && !zSpace && pat_korean_name(s, b, e)) {
+  if (rc == KOAI_OK && !zSpace && ent_korean_name(s, b, e)) {
     size_t nSur = pat_in_list(azSurname, s->z + b, 6) && e - b > 6 ? 6 : 3;
     rc = koai_gazetteer_add_label(c->surnames, (const char *)s->z + b,
                                   (int)nSur, KOAI_LABEL_PERSON, zCanonical);
@@ -369,7 +383,7 @@ static int pat_alias_label(const ent_segment *s, const pat_word *aWord,
                            int w0, int w, size_t xb, size_t xe, size_t ib,
                            size_t ie) {
   int k;
-  if (pat_is_title(s, xb, xe)) return -1;
+  if (ent_is_title(s, xb, xe)) return -1;
   if (xe - xb >= 3 && memcmp(s->z + xe - 3, "법", 3) == 0) return -1;
   if (pat_latin_person(s, ib, ie) && w > w0) return KOAI_LABEL_PERSON;
   for (k = aWord[w].m0; k < aWord[w].m1; k++) {
@@ -415,7 +429,7 @@ static int pat_alias_pairs(ent_context *c, const ent_segment *s,
     /* The name is the word before '(', however the analyzer cut it. */
     w = pat_word_ending_at(s, aWord, nWord, xe);
     if (w < 0) continue;
-    is = pat_scripts(s, ib, ie);
+    is = ent_scripts(s, ib, ie);
     if (!(is & 7)) continue;             /* digits only: a code, not a name */
     xb = aWord[w].b;
     w0 = w;
@@ -425,19 +439,19 @@ static int pat_alias_pairs(ent_context *c, const ent_segment *s,
       for (k = 1; k < want && w0 > 0; k++) {
         const pat_word *prev = &aWord[w0 - 1];
         if (!prev->all_nominal || prev->ne <= prev->nb) break;
-        if (pat_is_title(s, prev->nb, prev->ne)) break;
-        gx = pat_lookup(c, s, prev->nb, prev->ne);
+        if (ent_is_title(s, prev->nb, prev->ne)) break;
+        gx = ent_lookup(c, s, prev->nb, prev->ne);
         if (gx && gx->label != KOAI_LABEL_PERSON) break;
         w0--;
       }
       xb = aWord[w0].nb;
     }
-    xs = pat_scripts(s, xb, xe);
+    xs = ent_scripts(s, xb, xe);
     /* Two forms in different scripts, or a Latin abbreviation. */
     if (xs == is || !(xs & 7)) continue;
     if ((xs & 1) && (is & 1) && !(is & 2) && !(is & 4)) continue;
-    gx = pat_lookup(c, s, xb, xe);
-    gi = pat_lookup(c, s, ib, ie);
+    gx = ent_lookup(c, s, xb, xe);
+    gi = ent_lookup(c, s, ib, ie);
     if (gx || gi) {
       const koai_gaz_entry *g = gx ? gx : gi;
       label = g->label;
@@ -471,13 +485,13 @@ static int pat_alias_pairs(ent_context *c, const ent_segment *s,
 
 /* Is word i a title (possibly followed by particles)? */
 static int pat_word_is_title(const ent_segment *s, const pat_word *w) {
-  return w->me > w->b && pat_is_title(s, w->b, w->me);
+  return w->me > w->b && ent_is_title(s, w->b, w->me);
 }
 
 /* Add a person found next to a title, with what the text knows of them. */
 static int pat_add_person(ent_context *c, const ent_segment *s, size_t b,
                           size_t e) {
-  const koai_gaz_entry *g = pat_lookup(c, s, b, e);
+  const koai_gaz_entry *g = ent_lookup(c, s, b, e);
   char zCanon[PAT_MAX_NAME];
   int rc;
   if (g && g->label != KOAI_LABEL_PERSON) return KOAI_OK;
@@ -529,10 +543,10 @@ static int pat_name_word(const ent_context *c, const ent_segment *s,
   if (w->n_name == 1 && koai_field_is(s->m[w->m0].f.type, "Compound")) {
     return 0;
   }
-  if (pat_is_title(s, w->b, w->me)) return 0;
-  scripts = pat_scripts(s, w->b, w->me);
+  if (ent_is_title(s, w->b, w->me)) return 0;
+  scripts = ent_scripts(s, w->b, w->me);
   if ((scripts & 8) || scripts == 0 || scripts == 3) return 0;
-  g = pat_lookup(c, s, w->b, w->me);
+  g = ent_lookup(c, s, w->b, w->me);
   return g == NULL || g->label == KOAI_LABEL_PERSON;
 }
 
@@ -543,9 +557,9 @@ static int pat_name_word(const ent_context *c, const ent_segment *s,
 static int pat_family_word(const ent_context *c, const ent_segment *s,
                            const pat_word *w) {
   const koai_gaz_entry *g;
-  int syl = pat_syllables(s, w->b, w->me);
-  if (syl < 1 || syl > 5 || pat_is_title(s, w->b, w->me)) return 0;
-  g = pat_lookup(c, s, w->b, w->me);
+  int syl = ent_syllables(s, w->b, w->me);
+  if (syl < 1 || syl > 5 || ent_is_title(s, w->b, w->me)) return 0;
+  g = ent_lookup(c, s, w->b, w->me);
   return g == NULL || g->label == KOAI_LABEL_PERSON;
 }
 
@@ -561,9 +575,9 @@ static int pat_titles(ent_context *c, const ent_segment *s,
       size_t we;
       while (k > t->m0 + 1 && s->m[k - 1].tag[0] == 'J') k--;
       we = s->m[k - 1].e;
-      if (we > t->b + 9 && pat_syllables(s, t->b, we) >= 4 &&
-          pat_korean_name(s, t->b, t->b + 9) && pat_is_title(s, t->b + 9, we) &&
-          pat_lookup(c, s, t->b, we) == NULL) {
+      if (we > t->b + 9 && ent_syllables(s, t->b, we) >= 4 &&
+          ent_korean_name(s, t->b, t->b + 9) && ent_is_title(s, t->b + 9, we) &&
+          ent_lookup(c, s, t->b, we) == NULL) {
         rc = pat_add_person(c, s, t->b, t->b + 9);
         if (rc != KOAI_OK) break;
         continue;
@@ -573,21 +587,21 @@ static int pat_titles(ent_context *c, const ent_segment *s,
     /* name, then title: 김민준 대표, 젠슨 황 CEO */
     if (i > 0 && aWord[i - 1].all_name) {
       const pat_word *p = &aWord[i - 1];
-      int syl = pat_syllables(s, p->b, p->me);
+      int syl = ent_syllables(s, p->b, p->me);
       if (syl == 1 && pat_in_list(azSurname, s->z + p->b, p->me - p->b)) {
         rc = pat_add_surname(c, s, p->b, p->me);
         continue;
       }
       /* a foreign name of two words: 젠슨 황 */
-      if (i > 1 && aWord[i - 2].all_name && !pat_korean_name(s, p->b, p->me) &&
+      if (i > 1 && aWord[i - 2].all_name && !ent_korean_name(s, p->b, p->me) &&
           pat_family_word(c, s, p) && pat_name_word(c, s, &aWord[i - 2], 1) &&
-          !pat_korean_name(s, aWord[i - 2].b, aWord[i - 2].me) &&
-          pat_syllables(s, aWord[i - 2].b, aWord[i - 2].me) <= 5) {
+          !ent_korean_name(s, aWord[i - 2].b, aWord[i - 2].me) &&
+          ent_syllables(s, aWord[i - 2].b, aWord[i - 2].me) <= 5) {
         rc = pat_add_person(c, s, aWord[i - 2].b, p->me);
         continue;
       }
       if (pat_name_word(c, s, p, 1) &&
-          pat_scripts(s, p->b, p->me) != 2) {   /* AMD 최고경영자: no */
+          ent_scripts(s, p->b, p->me) != 2) {   /* AMD 최고경영자: no */
         rc = pat_add_person(c, s, p->b, p->me);
         continue;
       }
@@ -597,7 +611,7 @@ static int pat_titles(ent_context *c, const ent_segment *s,
         for (k = i - 2; k >= 0 && k >= i - 4; k--) {
           const pat_word *q = &aWord[k];
           if (!q->all_name) break;
-          if (pat_korean_name(s, q->b, q->me) && q->n_name == 1 &&
+          if (ent_korean_name(s, q->b, q->me) && q->n_name == 1 &&
               strcmp(s->m[q->m0].tag, "NNP") == 0 &&
               koai_field_is(s->m[q->m0].f.semantic, "인명")) {
             rc = pat_add_person(c, s, q->b, q->me);
@@ -612,12 +626,12 @@ static int pat_titles(ent_context *c, const ent_segment *s,
       const pat_word *n1 = &aWord[i + 1];
       if (!pat_name_word(c, s, n1, 0)) continue;
       if (n1->all_name && i + 2 < nWord &&
-          !pat_korean_name(s, n1->b, n1->me) &&
-          pat_syllables(s, n1->b, n1->me) > 0 &&
+          !ent_korean_name(s, n1->b, n1->me) &&
+          ent_syllables(s, n1->b, n1->me) > 0 &&
           pat_family_word(c, s, &aWord[i + 2])) {
         rc = pat_add_person(c, s, n1->b, aWord[i + 2].me);
-      } else if (pat_korean_name(s, n1->b, n1->me) ||
-                 (pat_scripts(s, n1->b, n1->me) & 2) == 0) {
+      } else if (ent_korean_name(s, n1->b, n1->me) ||
+                 (ent_scripts(s, n1->b, n1->me) & 2) == 0) {
         rc = pat_add_person(c, s, n1->b, n1->me);
       }
     }
@@ -628,7 +642,7 @@ static int pat_titles(ent_context *c, const ent_segment *s,
 /* ---- organizations -------------------------------------------------- */
 
 /* Is z[b, e) a common noun of the dictionary (a word, not a name)? */
-static int pat_common_noun(const ent_context *c, const ent_segment *s,
+int ent_common_noun(const ent_context *c, const ent_segment *s,
                            size_t b, size_t e) {
   koai_prefix_match m;
   uint32_t t;
@@ -655,12 +669,12 @@ static int pat_org_head(ent_context *c, const ent_segment *s,
   size_t b = w->b, e = w->me;
   char zCanon[PAT_MAX_NAME];
   int k;
-  if (e <= b || pat_lookup(c, s, b, e) != NULL) return KOAI_OK;
+  if (e <= b || ent_lookup(c, s, b, e) != NULL) return KOAI_OK;
   for (k = 0; azUniversity[k]; k++) {
     size_t n = strlen(azUniversity[k]);
     const koai_gaz_entry *g;
     if (e - b <= n || memcmp(s->z + e - n, azUniversity[k], n) != 0) continue;
-    g = pat_lookup(c, s, b, e - n);
+    g = ent_lookup(c, s, b, e - n);
     if (g && g->label == KOAI_LABEL_GPE) {
       pat_copy(s, b, e, zCanon, sizeof(zCanon));
       return ent_add(c, b, e, KOAI_LABEL_ORG, zCanon, "suffix",
@@ -672,10 +686,10 @@ static int pat_org_head(ent_context *c, const ent_segment *s,
     int syl;
     if (e - b <= n || memcmp(s->z + e - n, azOrgHead[k], n) != 0) continue;
     hb = e - n;
-    syl = pat_syllables(s, b, hb);
+    syl = ent_syllables(s, b, hb);
     if (syl == 0 || syl == 1 || syl > 8) continue;
-    if (pat_scripts(s, b, hb) & 8) continue;          /* 3분기산업: no */
-    if (pat_common_noun(c, s, b, hb)) continue;
+    if (ent_scripts(s, b, hb) & 8) continue;          /* 3분기산업: no */
+    if (ent_common_noun(c, s, b, hb)) continue;
     pat_copy(s, b, e, zCanon, sizeof(zCanon));
     return ent_add(c, b, e, KOAI_LABEL_ORG, zCanon, "suffix", ENT_PRIO_PATTERN);
   }
@@ -692,11 +706,11 @@ static int pat_organizations(ent_context *c, const ent_segment *s,
     rc = pat_org_head(c, s, w);
     if (rc != KOAI_OK) break;
     if (i + 1 >= nWord || !w->all_nominal || w->ne <= w->nb) continue;
-    g = pat_lookup(c, s, w->nb, w->ne);
+    g = ent_lookup(c, s, w->nb, w->ne);
     if (g == NULL) continue;
     {
       const pat_word *n = &aWord[i + 1];
-      int syl = pat_syllables(s, n->nb, n->ne);
+      int syl = ent_syllables(s, n->nb, n->ne);
       size_t len = n->ne - n->nb;
       if (len == 0) continue;
       /* 삼성전자 주식회사 */
@@ -850,7 +864,7 @@ static int pat_products(ent_context *c, const ent_segment *s,
       nameLike = 1;
     }
     if (!nameLike || e <= b) continue;
-    g = pat_lookup(c, s, b, e);
+    g = ent_lookup(c, s, b, e);
     if (g && g->label != KOAI_LABEL_PRODUCT) continue;
     if (g) {
       snprintf(zCanon, sizeof(zCanon), "%s", g->canonical);
@@ -876,9 +890,9 @@ static int pat_places(ent_context *c, const ent_segment *s,
     if (strcmp(m->tag, "NNP") != 0 || !koai_field_is(m->f.semantic, "지명")) {
       continue;
     }
-    if (pat_syllables(s, m->b, m->e) < 2) continue;
+    if (ent_syllables(s, m->b, m->e) < 2) continue;
     /* a word that is also a common noun (마켓) is not taken for a place */
-    if (pat_common_noun(c, s, m->b, m->e)) continue;
+    if (ent_common_noun(c, s, m->b, m->e)) continue;
     pat_copy(s, m->b, m->e, zCanon, sizeof(zCanon));
     rc = ent_add(c, m->b, m->e, KOAI_LABEL_GPE, zCanon, "place",
                  ENT_PRIO_PATTERN - 1);
