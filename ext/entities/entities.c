@@ -31,6 +31,7 @@ struct koai_entity_finder {
   int *morph_at;
   size_t cap_bytes;
   ent_name_model model;        /* weights of the name model */
+  int has_model;               /* the weights fit the features */
   koai_feature_sink sink;      /* for fitting the model, usually NULL */
   void *sink_arg;
 };
@@ -42,15 +43,12 @@ koai_entity_finder *koai_entity_finder_new(const koai_dict *d,
   f->d = d;
   f->builtin = builtin;
   {
-    /* The compiled-in weights were checked by the tests; a mismatch with
-    ** the code is a build error, not a user's: fail loudly as out of
-    ** memory would, rather than find no names. */
+    /* Weights that do not fit the code's features (a build from a stale
+    ** sql/name_weights.tsv) leave the model out: candidates can still be
+    ** dumped to refit it, and tests/unit checks the shipped file parses. */
     char zErr[128];
-    if (ent_name_model_parse(&f->model, koai_name_weights_tsv, zErr,
-                             sizeof(zErr)) != 0) {
-      free(f);
-      return NULL;
-    }
+    f->has_model = ent_name_model_parse(&f->model, koai_name_weights_tsv,
+                                        zErr, sizeof(zErr)) == 0;
   }
   f->analyzer = koai_analyzer_new(d);
   f->learned = koai_gazetteer_new();
@@ -288,7 +286,7 @@ int koai_find_entities(koai_entity_finder *f, const char *text, size_t n,
   c.builtin = f->builtin;
   c.surnames = f->surnames;
   c.cands = &f->cands;
-  c.model = &f->model;
+  c.model = f->has_model ? &f->model : NULL;
   c.sink = f->sink;
   c.sink_arg = f->sink_arg;
   while (start < n && rc == KOAI_OK) {

@@ -69,6 +69,10 @@ enum {
   NF_CAPITALS,        /* Latin capitals only: an abbreviation */
   NF_ORG_CUE,         /* an organization cue follows: 측, 소속, 관계자 */
   NF_PERSON_CUE,      /* a cue of a person follows: 감독, 선수, 배우, 씨 */
+  NF_NAME_BEFORE,     /* the word before is a bare proper noun */
+  NF_NAME_AFTER,      /* the word after is a bare proper noun */
+  NF_IN_ORG_WORD,     /* part of a word ending with an organization head */
+  NF_NOTE_AFTER,      /* a parenthesized note follows: 장윤주(35) */
   NF_COUNT
 };
 
@@ -121,6 +125,10 @@ static const nf_info aInfo[NF_COUNT] = {
     {"capitals", "shape:abbreviation"},
     {"org_cue", "context:org"},
     {"person_cue", "context:person"},
+    {"name_before", "shape:two-words"},
+    {"name_after", "shape:two-words"},
+    {"in_org_word", "context:org-head"},
+    {"note_after", "model"},
 };
 
 int ent_feature_count(void) { return NF_COUNT; }
@@ -243,6 +251,19 @@ static int nf_part_is_title(const ent_segment *s, const nf_word *w) {
   return e > b && ent_is_title(s, b, e);
 }
 
+/* Is word w a bare proper noun (a name's part, nothing after it)? */
+static int nf_bare_proper(const ent_segment *s, const nf_word *w) {
+  int k;
+  if (w->k <= w->m0 || w->k != w->m1 || w->quoted) return 0;
+  for (k = w->m0; k < w->k; k++) {
+    const ent_morph *m = &s->m[k];
+    if (strcmp(m->tag, "NNP") != 0 && strcmp(m->tag, "UNKNOWN") != 0) {
+      return 0;
+    }
+  }
+  return !nf_part_is_title(s, w);
+}
+
 /* Features of the morphemes [i0, i1) themselves. */
 static uint64_t nf_inner(const ent_context *c, const ent_segment *s, int i0,
                          int i1) {
@@ -326,7 +347,19 @@ static uint64_t nf_context(const ent_context *c, const ent_segment *s,
     if (nf_in(azPersonCue, s->z + b, e - b)) x |= 1ull << NF_PERSON_CUE;
   } else if (iEnd < w->m1) {
     const ent_morph *m = &s->m[iEnd];
-    size_t n = m->e - m->b;
+    size_t n;
+    if (s->z[m->b] == '(') {
+      /* a note: 장윤주(35)씨, 송중기(배우) */
+      int k;
+      x |= 1ull << NF_NOTE_AFTER;
+      for (k = iEnd + 1; k < w->m1 && k < iEnd + 8; k++) {
+        if (s->z[s->m[k].b] == ')') {
+          if (k + 1 < w->m1) m = &s->m[k + 1];
+          break;
+        }
+      }
+    }
+    n = m->e - m->b;
     if (strcmp(m->tag, "JKB") == 0) x |= 1ull << NF_LOC_PARTICLE;
     if (strcmp(m->tag, "JKG") == 0) x |= 1ull << NF_GEN_PARTICLE;
     if (strcmp(m->tag, "NNB") == 0 &&
@@ -358,6 +391,25 @@ static uint64_t nf_context(const ent_context *c, const ent_segment *s,
       if (m->e - m->b == 3 && memcmp(s->z + m->b, "씨", 3) == 0) {
         x |= 1ull << NF_HONORIFIC;
       }
+    }
+  }
+  if (w0 > 0 && nf_bare_proper(s, &a[w0 - 1])) x |= 1ull << NF_NAME_BEFORE;
+  if (iEnd >= w->m1 && wi + 1 < nWord && nf_bare_proper(s, w) &&
+      a[wi + 1].k > a[wi + 1].m0) {
+    const nf_word *n1 = &a[wi + 1];
+    int k, proper = 1;
+    for (k = n1->m0; k < n1->k; k++) {
+      if (strcmp(s->m[k].tag, "NNP") != 0 &&
+          strcmp(s->m[k].tag, "UNKNOWN") != 0) {
+        proper = 0;
+      }
+    }
+    if (proper && !nf_part_is_title(s, n1)) x |= 1ull << NF_NAME_AFTER;
+  }
+  if (iEnd < w->k) {
+    size_t b = s->m[w->m0].b, e = s->m[w->k - 1].e;
+    if (ent_org_head_len(s, b, e) || nf_ends_with(azBodyHead, s->z, b, e)) {
+      x |= 1ull << NF_IN_ORG_WORD;
     }
   }
   if (w0 > 0) {

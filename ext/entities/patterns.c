@@ -41,7 +41,22 @@ static const char *azTitle[] = {
     "CEO", "CTO", "CFO", "COO", "CSO", "CPO", "CIO", "의원실", "씨", "여사",
     "대사", "총영사", "국장", "실장", "과장", "차장", "회계사", "감독",
     "단장", "행장", "은행장", "사무총장", "부사장급", "주필", "편집장",
+    "판사", "부장판사", "검사", "부장검사", "검사장", "검찰총장", "대법관",
+    "대법원장", "아나운서", "사령관", "장군", "비서", "비서관", "비서실장",
+    "수석", "목사", "교육감", "원내대표", "최고위원", "총괄회장", "사무국장",
+    "군수", "도의원", "시의원", "구의원", "당선인", "당선자", "예비후보",
+    "후보자", "특보", "보좌관", "정책위의장", "사무처장", "경위",
+    "경사", "경감", "경정", "총경", "순경", "소령", "중령", "대령", "대위",
+    "중위", "소위", "상병", "병장", "일병", "이병", "하사", "중사", "원사",
+    "준장", "소장", "중장", "대장", "통신원", "선임기자", "캐스터", "PD",
+    "교장", "교감", "이사관", "조합장", "협회장", "회장직", "관장", "부시장",
+    "부지사", "국방장관", "외무장관", "외교장관", "재무장관", "국무장관",
+    "법무장관", "의원님", "변호인", "상임고문", "공동위원장", "명예교수",
     NULL};
+
+/* Titles that a byline glues to the reporter's name: 이서연기자. */
+static const char *azBylineTitle[] = {"기자", "특파원", "앵커", "논설위원",
+                                      "통신원", "선임기자", "씨", NULL};
 
 /* Korean surnames (one syllable, and the two-syllable ones). */
 static const char *azSurname[] = {
@@ -563,6 +578,34 @@ static int pat_family_word(const ent_context *c, const ent_segment *s,
   return g == NULL || g->label == KOAI_LABEL_PERSON;
 }
 
+/*
+** Can word w be a person rather than the body they belong to?  A party or
+** ministry before a title (새누리당 의원, 고용부 장관) is not the person:
+** a word ending with an organization's head is one only when the
+** dictionary knows it as a person's name.
+*/
+static int pat_person_like(const ent_segment *s, const pat_word *w) {
+  static const char *azBody[] = {"당", "부", "청", "처", "원", "회", "사",
+                                 "국", "단", "소", "실", "위", NULL};
+  int k, allPerson = 1;
+  for (k = w->m0; k < w->m0 + w->n_name; k++) {
+    if (strcmp(s->m[k].tag, "NNP") != 0 ||
+        !koai_field_is(s->m[k].f.semantic, "인명")) {
+      allPerson = 0;
+    }
+  }
+  if (allPerson && ent_korean_name(s, w->b, w->me)) return 1;
+  if (ent_org_head_len(s, w->b, w->me)) return 0;
+  for (k = 0; azBody[k]; k++) {
+    size_t n = strlen(azBody[k]);
+    if (w->me - w->b > n && memcmp(s->z + w->me - n, azBody[k], n) == 0 &&
+        ent_syllables(s, w->b, w->me) >= 3) {
+      return 0;
+    }
+  }
+  return 1;
+}
+
 static int pat_titles(ent_context *c, const ent_segment *s,
                       const pat_word *aWord, int nWord) {
   int i, rc = KOAI_OK;
@@ -576,7 +619,8 @@ static int pat_titles(ent_context *c, const ent_segment *s,
       while (k > t->m0 + 1 && s->m[k - 1].tag[0] == 'J') k--;
       we = s->m[k - 1].e;
       if (we > t->b + 9 && ent_syllables(s, t->b, we) >= 4 &&
-          ent_korean_name(s, t->b, t->b + 9) && ent_is_title(s, t->b + 9, we) &&
+          ent_korean_name(s, t->b, t->b + 9) &&
+          pat_in_list(azBylineTitle, s->z + t->b + 9, we - t->b - 9) &&
           ent_lookup(c, s, t->b, we) == NULL) {
         rc = pat_add_person(c, s, t->b, t->b + 9);
         if (rc != KOAI_OK) break;
@@ -589,7 +633,11 @@ static int pat_titles(ent_context *c, const ent_segment *s,
       const pat_word *p = &aWord[i - 1];
       int syl = ent_syllables(s, p->b, p->me);
       if (syl == 1 && pat_in_list(azSurname, s->z + p->b, p->me - p->b)) {
-        rc = pat_add_surname(c, s, p->b, p->me);
+        /* 전 회장, 현 대표: former, current, not a surname */
+        if (memcmp(s->z + p->b, "전", 3) != 0 &&
+            memcmp(s->z + p->b, "현", 3) != 0) {
+          rc = pat_add_surname(c, s, p->b, p->me);
+        }
         continue;
       }
       /* a foreign name of two words: 젠슨 황 */
@@ -600,7 +648,7 @@ static int pat_titles(ent_context *c, const ent_segment *s,
         rc = pat_add_person(c, s, aWord[i - 2].b, p->me);
         continue;
       }
-      if (pat_name_word(c, s, p, 1) &&
+      if (pat_name_word(c, s, p, 1) && pat_person_like(s, p) &&
           ent_scripts(s, p->b, p->me) != 2) {   /* AMD 최고경영자: no */
         rc = pat_add_person(c, s, p->b, p->me);
         continue;
@@ -634,6 +682,79 @@ static int pat_titles(ent_context *c, const ent_segment *s,
                  (ent_scripts(s, n1->b, n1->me) & 2) == 0) {
         rc = pat_add_person(c, s, n1->b, n1->me);
       }
+    }
+  }
+  return rc;
+}
+
+/* ---- people the text does not name ---------------------------------- */
+
+/* Is morpheme i the word 씨, 군 or 양 (Mr, boy, girl)? */
+static int pat_is_honorific(const ent_segment *s, int i) {
+  const ent_morph *m;
+  if (i < 0 || i >= s->nm) return 0;
+  m = &s->m[i];
+  return m->e - m->b == 3 && (memcmp(s->z + m->b, "씨", 3) == 0 ||
+                              memcmp(s->z + m->b, "군", 3) == 0 ||
+                              memcmp(s->z + m->b, "양", 3) == 0);
+}
+
+/* Morpheme index after a parenthesized note starting at morpheme i in the
+** same word (김모(33)씨), or i when there is none. */
+static int pat_skip_note(const ent_segment *s, const pat_word *w, int i) {
+  int k;
+  if (i >= w->m1 || s->z[s->m[i].b] != '(') return i;
+  for (k = i + 1; k < w->m1 && k < i + 8; k++) {
+    if (s->z[s->m[k].b] == ')') return k + 1;
+  }
+  return i;
+}
+
+/*
+** A person news does not name: a surname or a capital letter with 모, 씨,
+** 군 or 양 (김모(33)씨, 박씨, 이모 씨, A씨, B군, 김 군), or a letter glued to a
+** title (K기자).  The surname alone is the PERSON span, as the spec has it
+** for 김 대표.
+*/
+static int pat_anonymous(ent_context *c, const ent_segment *s,
+                         const pat_word *aWord, int nWord) {
+  int i, rc = KOAI_OK;
+  for (i = 0; i < nWord && rc == KOAI_OK; i++) {
+    const pat_word *w = &aWord[i];
+    const ent_morph *m = &s->m[w->m0];
+    size_t b = m->b, e = m->e, n = e - b;
+    int letter = n == 1 && s->z[b] >= 'A' && s->z[b] <= 'Z';
+    int surname = n == 3 && pat_in_list(azSurname, s->z + b, 3);
+    int fused = n == 6 && pat_in_list(azSurname, s->z + b, 3) &&
+                memcmp(s->z + b + 3, "모", 3) == 0;   /* 강모, 이모 */
+    int k = w->m0 + 1, ok = 0;
+    if (!letter && !surname && !fused) continue;
+    if (fused) e = b + 3;
+    if (surname && k < w->m1 && s->m[k].e - s->m[k].b == 3 &&
+        memcmp(s->z + s->m[k].b, "모", 3) == 0) {
+      k++;                                      /* 김 + 모 */
+      fused = 1;
+    }
+    k = pat_skip_note(s, w, k);
+    if (k < w->m1) {
+      ok = pat_is_honorific(s, k) ||
+           (letter && ent_is_title(s, s->m[k].b, w->me > s->m[k].b
+                                                    ? w->me
+                                                    : s->m[k].e));
+    } else if (k == w->m1 && i + 1 < nWord) {
+      /* 이모 씨, 김 군: the honorific is the next word */
+      ok = pat_is_honorific(s, aWord[i + 1].m0) &&
+           (fused || letter || w->m1 == w->m0 + 1);
+    }
+    if (!ok) continue;
+    if (letter) {
+      char zCanon[2];
+      zCanon[0] = (char)s->z[b];
+      zCanon[1] = 0;
+      rc = ent_add(c, b, e, KOAI_LABEL_PERSON, zCanon, "shape:anonymous",
+                   ENT_PRIO_PATTERN);
+    } else {
+      rc = pat_add_surname(c, s, b, e);
     }
   }
   return rc;
@@ -910,6 +1031,7 @@ int ent_find_patterns(ent_context *c, const ent_segment *s) {
   rc = pat_versions(c, s);
   if (rc == KOAI_OK) rc = pat_alias_pairs(c, s, aWord, nWord);
   if (rc == KOAI_OK) rc = pat_titles(c, s, aWord, nWord);
+  if (rc == KOAI_OK) rc = pat_anonymous(c, s, aWord, nWord);
   if (rc == KOAI_OK) rc = pat_organizations(c, s, aWord, nWord);
   if (rc == KOAI_OK) rc = pat_products(c, s, aWord, nWord);
   if (rc == KOAI_OK) rc = pat_places(c, s, aWord, nWord);
