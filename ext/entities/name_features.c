@@ -264,6 +264,22 @@ static int nf_bare_proper(const ent_segment *s, const nf_word *w) {
   return !nf_part_is_title(s, w);
 }
 
+/* Is the name part of word w a place: the dictionary's 지명, or GPE in
+** the gazetteers? */
+static int nf_is_place(const ent_context *c, const ent_segment *s,
+                       const nf_word *w) {
+  const koai_gaz_entry *g;
+  size_t b, e;
+  nf_part(s, w, &b, &e);
+  if (e <= b) return 0;
+  if (w->k == w->m0 + 1 && strcmp(s->m[w->m0].tag, "NNP") == 0 &&
+      koai_field_is(s->m[w->m0].f.semantic, "지명")) {
+    return 1;
+  }
+  g = ent_lookup(c, s, b, e);
+  return g && g->label == KOAI_LABEL_GPE;
+}
+
 /* Features of the morphemes [i0, i1) themselves. */
 static uint64_t nf_inner(const ent_context *c, const ent_segment *s, int i0,
                          int i1) {
@@ -460,8 +476,11 @@ int ent_name_candidates(const ent_context *c, const ent_segment *s,
       size_t b = s->m[w->m0].b, e = s->m[ends[t] - 1].e;
       if (e - b > 200) continue;
       x = nf_inner(c, s, w->m0, ends[t]);
+      /* a common noun of the dictionary (이용자) is a name only when a
+      ** proper noun is in it */
       if (!nf_has_proper(s, w->m0, ends[t]) &&
-          !(x & ((1ull << NF_ORG_HEAD) | (1ull << NF_KOREAN_NAME)))) {
+          (!(x & ((1ull << NF_ORG_HEAD) | (1ull << NF_KOREAN_NAME))) ||
+           (x & (1ull << NF_COMMON)))) {
         continue;
       }
       x |= nf_context(c, s, a, nWord, i, i, ends[t]);
@@ -478,6 +497,8 @@ int ent_name_candidates(const ent_context *c, const ent_segment *s,
         continue;
       }
       if (nf_part_is_title(s, w) || nf_part_is_title(s, w2)) continue;
+      /* a place and what is in it are two names: 일본 도쿄, 미국 빅테크 */
+      if (nf_is_place(c, s, w)) continue;
       e = s->m[w2->k - 1].e;
       if (e - b > 200) continue;
       x = nf_inner(c, s, w->m0, w->k);

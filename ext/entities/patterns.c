@@ -586,7 +586,8 @@ static int pat_family_word(const ent_context *c, const ent_segment *s,
 */
 static int pat_person_like(const ent_segment *s, const pat_word *w) {
   static const char *azBody[] = {"당", "부", "청", "처", "원", "회", "사",
-                                 "국", "단", "소", "실", "위", NULL};
+                                 "국", "단", "소", "실", "위", "연합", "동맹",
+                                 "연대", "연맹", "모임", NULL};
   int k, allPerson = 1;
   for (k = w->m0; k < w->m0 + w->n_name; k++) {
     if (strcmp(s->m[k].tag, "NNP") != 0 ||
