@@ -73,6 +73,8 @@ enum {
   NF_NAME_AFTER,      /* the word after is a bare proper noun */
   NF_IN_ORG_WORD,     /* part of a word ending with an organization head */
   NF_NOTE_AFTER,      /* a parenthesized note follows: 장윤주(35) */
+  NF_FIRST_PLAIN,     /* two words, the first no proper noun: 마크 러팔로 */
+  NF_BOTH_KOREAN,     /* two words, both Korean names: a list, not one name */
   NF_COUNT
 };
 
@@ -129,6 +131,8 @@ static const nf_info aInfo[NF_COUNT] = {
     {"name_after", "shape:two-words"},
     {"in_org_word", "context:org-head"},
     {"note_after", "model"},
+    {"first_not_proper", "shape:two-words"},
+    {"both_korean_names", "model"},
 };
 
 int ent_feature_count(void) { return NF_COUNT; }
@@ -475,6 +479,11 @@ int ent_name_candidates(const ent_context *c, const ent_segment *s,
       uint64_t x;
       size_t b = s->m[w->m0].b, e = s->m[ends[t] - 1].e;
       if (e - b > 200) continue;
+      /* 김모 is an anonymous 김 (patterns.c), not a name of its own */
+      if (e - b == 6 && ent_is_surname(s->z + b, 3) &&
+          memcmp(s->z + b + 3, "모", 3) == 0) {
+        continue;
+      }
       x = nf_inner(c, s, w->m0, ends[t]);
       /* a common noun of the dictionary (이용자) is a name only when a
       ** proper noun is in it */
@@ -491,10 +500,16 @@ int ent_name_candidates(const ent_context *c, const ent_segment *s,
     if (rc == 0 && w->k == w->m1 && i + 1 < nWord) {
       const nf_word *w2 = &a[i + 1];
       uint64_t x, x2;
+      int first_plain = 0;
       size_t b = s->m[w->m0].b, e;
       if (w2->k <= w2->m0 || w2->quoted) continue;
-      if (!nf_has_proper(s, w->m0, w->k) || !nf_has_proper(s, w2->m0, w2->k)) {
-        continue;
+      if (!nf_has_proper(s, w2->m0, w2->k)) continue;
+      /* a given name the dictionary does not know as a name (마크, 댄)
+      ** may still start a foreign name: short, Hangul, not a title */
+      if (!nf_has_proper(s, w->m0, w->k)) {
+        int syl = ent_syllables(s, s->m[w->m0].b, s->m[w->k - 1].e);
+        if (syl < 1 || syl > 4) continue;
+        first_plain = 1;
       }
       if (nf_part_is_title(s, w) || nf_part_is_title(s, w2)) continue;
       /* a place and what is in it are two names: 일본 도쿄, 미국 빅테크 */
@@ -517,6 +532,11 @@ int ent_name_candidates(const ent_context *c, const ent_segment *s,
           !ent_korean_name(s, s->m[w->m0].b, s->m[w->k - 1].e) &&
           !ent_korean_name(s, s->m[w2->m0].b, e)) {
         x |= 1ull << NF_FOREIGN_PAIR;
+      }
+      if (first_plain) x |= 1ull << NF_FIRST_PLAIN;
+      if (ent_korean_name(s, s->m[w->m0].b, s->m[w->k - 1].e) &&
+          ent_korean_name(s, s->m[w2->m0].b, e)) {
+        x |= 1ull << NF_BOTH_KOREAN;
       }
       {
         const koai_gaz_entry *g = ent_lookup(c, s, b, e);
