@@ -75,6 +75,7 @@ enum {
   NF_NOTE_AFTER,      /* a parenthesized note follows: 장윤주(35) */
   NF_FIRST_PLAIN,     /* two words, the first no proper noun: 마크 러팔로 */
   NF_BOTH_KOREAN,     /* two words, both Korean names: a list, not one name */
+  NF_PAREN_BEFORE,    /* a bracket opens the word */
   NF_COUNT
 };
 
@@ -133,6 +134,7 @@ static const nf_info aInfo[NF_COUNT] = {
     {"note_after", "model"},
     {"first_not_proper", "shape:two-words"},
     {"both_korean_names", "model"},
+    {"in_brackets", "model"},
 };
 
 int ent_feature_count(void) { return NF_COUNT; }
@@ -188,7 +190,8 @@ static int nf_ends_with(const char **az, const unsigned char *z, size_t b,
 /* A word (eojeol): morphemes [m0, m1), its name part [m0, k). */
 typedef struct nf_word {
   int m0, k, m1;
-  int quoted;
+  int quoted;      /* a quote opens it */
+  int paren;       /* a bracket opens it: 대위(송중기) */
   int plain;       /* no particle, ending or punctuation in it */
 } nf_word;
 
@@ -203,17 +206,35 @@ static int nf_is_proper(const ent_morph *m) {
          m->kind == KOAI_MORPH_USER;
 }
 
+/* Opening brackets and quotes, and the middle dot that lists names. */
+static int nf_opens(const ent_segment *s, const ent_morph *m) {
+  static const char *azOpen[] = {"\xe2\x80\x98", "\xe2\x80\x9c", "\xc2\xb7",
+                                 "'", "\"", "\xe3\x80\x8c", "\xe3\x80\x8e", NULL};
+  return strcmp(m->tag, "SSO") == 0 ||
+         (nf_is_punct(m) && nf_in(azOpen, s->z + m->b, m->e - m->b));
+}
+
 /* Split the segment into words; returns the count. */
 static int nf_words(const ent_segment *s, nf_word *a) {
   int i = 0, n = 0;
   while (i < s->nm) {
     nf_word *w = &a[n++];
     int j = i + 1, k;
-    while (j < s->nm && !s->m[j].space_before) j++;
+    /* an opening bracket or quote, or a separator (·), starts a word even
+    ** when glued: 형사12부(이원형 부장판사), 양구·인제군 */
+    while (j < s->nm && !s->m[j].space_before &&
+           !(nf_opens(s, &s->m[j]) && !nf_is_punct(&s->m[j - 1]))) {
+      j++;
+    }
     k = i;
-    w->quoted = 0;
+    w->quoted = w->paren = 0;
     while (k < j && nf_is_punct(&s->m[k])) {
-      w->quoted = 1;
+      unsigned char ch = s->z[s->m[k].b];
+      if (ch == '(' || ch == '[') {
+        w->paren = 1;
+      } else if (!(s->m[k].e - s->m[k].b == 2 && ch == 0xc2)) {  /* not · */
+        w->quoted = 1;
+      }
       k++;
     }
     w->m0 = k;
@@ -360,6 +381,7 @@ static uint64_t nf_context(const ent_context *c, const ent_segment *s,
   int j;
   (void)c;
   if (a[w0].quoted) x |= 1ull << NF_QUOTED;
+  if (a[w0].paren) x |= 1ull << NF_PAREN_BEFORE;
   if (iEnd < w->k) {
     /* the rest of the name part, glued: 문재인대통령, 박혜자씨 */
     size_t b = s->m[iEnd].b, e = s->m[w->k - 1].e;

@@ -83,12 +83,18 @@ static const char *azOrgHead[] = {
     "솔루션", "솔루션즈", "네트웍스", "네트워크", "인더스트리", "산업",
     "자동차", "항공", "해운", "물산", "상사", "제철", "철강", "정유", "AI",
     "컴퍼니", "코퍼레이션", "로보틱스", "다이내믹스", "클라우드", "헬스케어",
-    "파마", "미디어", "스튜디오", "커뮤니케이션즈", "일렉트릭", "모터스", NULL};
+    "파마", "미디어", "스튜디오", "커뮤니케이션즈", "일렉트릭", "모터스",
+    "경찰서", "경찰청", "지검", "지청", "지법", "지방법원", "고등법원",
+    "검찰청", "교육청", "의료원", "고등학교", "중학교", "초등학교",
+    "사관학교", "본부", "연합회", "노조", "조합", "학회", "구단", NULL};
 
 /* Length of the organization head ending z[b, e) (…그룹, …일보), or 0. */
 size_t ent_org_head_len(const ent_segment *s, size_t b, size_t e) {
   int k;
   for (k = 0; azOrgHead[k]; k++) {
+    /* 대 alone ends too many words (국경지대, 성접대): universities are
+    ** told by the place before it in pat_org_head */
+    if (strcmp(azOrgHead[k], "대") == 0) continue;
     size_t n = strlen(azOrgHead[k]);
     if (e - b > n && memcmp(s->z + e - n, azOrgHead[k], n) == 0) return n;
   }
