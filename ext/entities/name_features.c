@@ -76,6 +76,8 @@ enum {
   NF_FIRST_PLAIN,     /* two words, the first no proper noun: 마크 러팔로 */
   NF_BOTH_KOREAN,     /* two words, both Korean names: a list, not one name */
   NF_PAREN_BEFORE,    /* a bracket opens the word */
+  NF_FIRST_COMMON,    /* two words, the first a common noun: 브랜드 제네시스 */
+  NF_IN_PAIR,         /* one word that could be half of a two-word name */
   NF_COUNT
 };
 
@@ -135,6 +137,8 @@ static const nf_info aInfo[NF_COUNT] = {
     {"first_not_proper", "shape:two-words"},
     {"both_korean_names", "model"},
     {"in_brackets", "model"},
+    {"first_common_noun", "model"},
+    {"half_of_pair", "model"},
 };
 
 int ent_feature_count(void) { return NF_COUNT; }
@@ -482,6 +486,34 @@ static int nf_has_proper(const ent_segment *s, int i0, int i1) {
   return 0;
 }
 
+/*
+** Can words i and i + 1 be one name of two words (a foreign given and
+** family name)?  The second has a proper noun; the first has one too, or
+** is a short Hangul word the dictionary does not know as a name (마크,
+** 댄); neither is a title; the first is not a place (일본 도쿄, 미국 빅테크
+** are two names); the second is not 모 (박 모 씨).
+*/
+static int nf_pair_ok(const ent_context *c, const ent_segment *s,
+                      const nf_word *a, int nWord, int i) {
+  const nf_word *w, *w2;
+  if (i < 0 || i + 1 >= nWord) return 0;
+  w = &a[i];
+  w2 = &a[i + 1];
+  if (w->k <= w->m0 || w->k != w->m1 || w->quoted) return 0;
+  if (w2->k <= w2->m0 || w2->quoted || w2->paren) return 0;
+  if (!nf_has_proper(s, w2->m0, w2->k)) return 0;
+  if (s->m[w2->m0].e - s->m[w2->m0].b == 3 &&
+      memcmp(s->z + s->m[w2->m0].b, "모", 3) == 0) {
+    return 0;
+  }
+  if (!nf_has_proper(s, w->m0, w->k)) {
+    int syl = ent_syllables(s, s->m[w->m0].b, s->m[w->k - 1].e);
+    if (syl < 1 || syl > 4) return 0;
+  }
+  if (nf_part_is_title(s, w) || nf_part_is_title(s, w2)) return 0;
+  return !nf_is_place(c, s, w);
+}
+
 int ent_name_candidates(const ent_context *c, const ent_segment *s,
                         ent_candidate_fn fn, void *arg) {
   nf_word *a;
@@ -515,27 +547,21 @@ int ent_name_candidates(const ent_context *c, const ent_segment *s,
         continue;
       }
       x |= nf_context(c, s, a, nWord, i, i, ends[t]);
-      if (ends[t] < w->k) x |= 1ull << NF_PREFIX;
+      if (ends[t] < w->k) {
+        x |= 1ull << NF_PREFIX;
+      } else if (nf_pair_ok(c, s, a, nWord, i - 1) ||
+                 nf_pair_ok(c, s, a, nWord, i)) {
+        x |= 1ull << NF_IN_PAIR;
+      }
       rc = fn(arg, b, e, x);
     }
     /* two words: a foreign given name and family name */
     if (rc == 0 && w->k == w->m1 && i + 1 < nWord) {
       const nf_word *w2 = &a[i + 1];
       uint64_t x, x2;
-      int first_plain = 0;
+      int first_plain = !nf_has_proper(s, w->m0, w->k);
       size_t b = s->m[w->m0].b, e;
-      if (w2->k <= w2->m0 || w2->quoted) continue;
-      if (!nf_has_proper(s, w2->m0, w2->k)) continue;
-      /* a given name the dictionary does not know as a name (마크, 댄)
-      ** may still start a foreign name: short, Hangul, not a title */
-      if (!nf_has_proper(s, w->m0, w->k)) {
-        int syl = ent_syllables(s, s->m[w->m0].b, s->m[w->k - 1].e);
-        if (syl < 1 || syl > 4) continue;
-        first_plain = 1;
-      }
-      if (nf_part_is_title(s, w) || nf_part_is_title(s, w2)) continue;
-      /* a place and what is in it are two names: 일본 도쿄, 미국 빅테크 */
-      if (nf_is_place(c, s, w)) continue;
+      if (!nf_pair_ok(c, s, a, nWord, i)) continue;
       e = s->m[w2->k - 1].e;
       if (e - b > 200) continue;
       x = nf_inner(c, s, w->m0, w->k);
@@ -555,7 +581,12 @@ int ent_name_candidates(const ent_context *c, const ent_segment *s,
           !ent_korean_name(s, s->m[w2->m0].b, e)) {
         x |= 1ull << NF_FOREIGN_PAIR;
       }
-      if (first_plain) x |= 1ull << NF_FIRST_PLAIN;
+      if (first_plain) {
+        x |= 1ull << NF_FIRST_PLAIN;
+        if (ent_common_noun(c, s, s->m[w->m0].b, s->m[w->k - 1].e)) {
+          x |= 1ull << NF_FIRST_COMMON;
+        }
+      }
       if (ent_korean_name(s, s->m[w->m0].b, s->m[w->k - 1].e) &&
           ent_korean_name(s, s->m[w2->m0].b, e)) {
         x |= 1ull << NF_BOTH_KOREAN;

@@ -639,6 +639,12 @@ static int pat_titles(ent_context *c, const ent_segment *s,
     if (i > 0 && aWord[i - 1].all_name) {
       const pat_word *p = &aWord[i - 1];
       int syl = ent_syllables(s, p->b, p->me);
+      /* 윤모 일병: an anonymous 윤 */
+      if (syl == 2 && pat_in_list(azSurname, s->z + p->b, 3) &&
+          memcmp(s->z + p->b + 3, "모", 3) == 0) {
+        rc = pat_add_surname(c, s, p->b, p->b + 3);
+        continue;
+      }
       if (syl == 1 && pat_in_list(azSurname, s->z + p->b, p->me - p->b)) {
         /* 전 회장, 현 대표: former, current, not a surname */
         if (memcmp(s->z + p->b, "전", 3) != 0 &&
@@ -752,6 +758,16 @@ static int pat_anonymous(ent_context *c, const ent_segment *s,
       /* 이모 씨, 김 군: the honorific is the next word */
       ok = pat_is_honorific(s, aWord[i + 1].m0) &&
            (fused || letter || w->m1 == w->m0 + 1);
+      /* 박 모 씨, 박 모(55) 씨 */
+      if (!ok && surname && w->m1 == w->m0 + 1 && i + 2 < nWord) {
+        const pat_word *w2 = &aWord[i + 1];
+        const ent_morph *m2 = &s->m[w2->m0];
+        if (m2->e - m2->b == 3 && memcmp(s->z + m2->b, "모", 3) == 0) {
+          int k2 = pat_skip_note(s, w2, w2->m0 + 1);
+          ok = (k2 < w2->m1 && pat_is_honorific(s, k2)) ||
+               (k2 == w2->m1 && pat_is_honorific(s, aWord[i + 2].m0));
+        }
+      }
     }
     if (!ok) continue;
     if (letter) {
