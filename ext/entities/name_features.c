@@ -78,6 +78,8 @@ enum {
   NF_PAREN_BEFORE,    /* a bracket opens the word */
   NF_FIRST_COMMON,    /* two words, the first a common noun: 브랜드 제네시스 */
   NF_IN_PAIR,         /* one word that could be half of a two-word name */
+  NF_BARE_COMMON,     /* also a common noun, and nothing around says name */
+  NF_ONE_LETTER,      /* one Latin capital: A씨, K기자 */
   NF_COUNT
 };
 
@@ -139,6 +141,8 @@ static const nf_info aInfo[NF_COUNT] = {
     {"in_brackets", "model"},
     {"first_common_noun", "model"},
     {"half_of_pair", "model"},
+    {"bare_common_noun", "model"},
+    {"one_letter", "shape:anonymous"},
 };
 
 int ent_feature_count(void) { return NF_COUNT; }
@@ -351,7 +355,7 @@ static uint64_t nf_inner(const ent_context *c, const ent_segment *s, int i0,
     for (j = b; j < e; j++) {
       if (s->z[j] >= 'a' && s->z[j] <= 'z') caps = 0;
     }
-    if (caps) x |= 1ull << NF_CAPITALS;
+    if (caps) x |= 1ull << (e - b == 1 ? NF_ONE_LETTER : NF_CAPITALS);
   }
   syl = ent_syllables(s, b, e);
   if (syl == 1) x |= 1ull << NF_SYL1;
@@ -539,14 +543,23 @@ int ent_name_candidates(const ent_context *c, const ent_segment *s,
         continue;
       }
       x = nf_inner(c, s, w->m0, ends[t]);
+      x |= nf_context(c, s, a, nWord, i, i, ends[t]);
       /* a common noun of the dictionary (이용자) is a name only when a
-      ** proper noun is in it */
+      ** proper noun is in it; other words without one need a head of a
+      ** name, its shape, or a product's cue (센스챗을 출시) */
       if (!nf_has_proper(s, w->m0, ends[t]) &&
-          (!(x & ((1ull << NF_ORG_HEAD) | (1ull << NF_KOREAN_NAME))) ||
-           (x & (1ull << NF_COMMON)))) {
+          (!(x & ((1ull << NF_ORG_HEAD) | (1ull << NF_KOREAN_NAME) |
+                  (1ull << NF_PRODUCT_CUE) | (1ull << NF_VERSION_AFTER))) ||
+           (x & (1ull << NF_COMMON)) || ends[t] - w->m0 < 2)) {
         continue;
       }
-      x |= nf_context(c, s, a, nWord, i, i, ends[t]);
+      if ((x & (1ull << NF_COMMON)) &&
+          !(x & ((1ull << NF_TITLE_AFTER) | (1ull << NF_TITLE_AFTER2) |
+                 (1ull << NF_TITLE_BEFORE) | (1ull << NF_HONORIFIC) |
+                 (1ull << NF_NOTE_AFTER) | (1ull << NF_NAME_BEFORE) |
+                 (1ull << NF_NAME_AFTER) | (1ull << NF_PERSON_CUE)))) {
+        x |= 1ull << NF_BARE_COMMON;
+      }
       if (ends[t] < w->k) {
         x |= 1ull << NF_PREFIX;
       } else if (nf_pair_ok(c, s, a, nWord, i - 1) ||

@@ -153,7 +153,7 @@ static const char *nm_source(const ent_name_model *m, uint64_t x, int label) {
 
 int ent_find_scored_names(ent_context *c, const ent_segment *s) {
   nm_list l;
-  int rc, i, j, nKept = 0;
+  int rc, i, j, nKept = 0, first = c->cands->n;
   memset(&l, 0, sizeof(l));
   l.c = c;
   rc = ent_name_candidates(c, s, nm_collect, &l);
@@ -185,5 +185,7 @@ int ent_find_scored_names(ent_context *c, const ent_segment *s) {
     }
   }
   free(l.a);
+  /* a product the model found keeps its version: 오로라 3.5 */
+  if (rc == KOAI_OK) rc = ent_extend_versions(c, s, first);
   return rc;
 }

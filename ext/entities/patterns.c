@@ -427,6 +427,33 @@ static int pat_alias_label(const ent_segment *s, const pat_word *aWord,
   return -1;
 }
 
+/*
+** Is z[xb, xe) a generic noun rather than a name: a common noun of the
+** dictionary, one dictionary compound (인공지능 = 인공 + 지능), or common
+** nouns only that do not end like an organization (고대역폭메모리)?
+*/
+static int pat_generic_noun(const ent_context *c, const ent_segment *s,
+                            size_t xb, size_t xe) {
+  int i0 = ent_morph_index_at(s, xb), i, allCommon = 1, k;
+  if (ent_common_noun(c, s, xb, xe)) return 1;
+  if (i0 < 0) return 0;
+  if (s->m[i0].e == xe && strcmp(s->m[i0].tag, "NNP") == 0 &&
+      koai_field_is(s->m[i0].f.type, "Compound")) {
+    return 1;
+  }
+  for (i = i0; i < s->nm && s->m[i].b < xe; i++) {
+    if (strcmp(s->m[i].tag, "NNG") != 0) allCommon = 0;
+  }
+  if (!allCommon) return 0;
+  for (k = 0; azOrgFullHead[k]; k++) {
+    size_t n = strlen(azOrgFullHead[k]);
+    if (xe - xb > n && memcmp(s->z + xe - n, azOrgFullHead[k], n) == 0) {
+      return 0;
+    }
+  }
+  return 1;
+}
+
 static int pat_alias_pairs(ent_context *c, const ent_segment *s,
                            const pat_word *aWord, int nWord) {
   size_t p;
@@ -472,6 +499,9 @@ static int pat_alias_pairs(ent_context *c, const ent_segment *s,
     if (xs == is || !(xs & 7)) continue;
     if ((xs & 1) && (is & 1) && !(is & 2) && !(is & 4)) continue;
     gx = ent_lookup(c, s, xb, xe);
+    /* 인공지능(AI), 반도체(chip), 정부(Government): a generic noun with a
+    ** gloss is no name, and the gloss is none either */
+    if (gx == NULL && pat_generic_noun(c, s, xb, xe)) continue;
     gi = ent_lookup(c, s, ib, ie);
     if (gx || gi) {
       const koai_gaz_entry *g = gx ? gx : gi;
@@ -613,6 +643,19 @@ static int pat_person_like(const ent_segment *s, const pat_word *w) {
   return 1;
 }
 
+/* Is word w one Hangul syllable that is a surname, with nothing after it
+** but particles or endings (마는, 황이)? */
+static int pat_short_family(const ent_segment *s, const pat_word *w) {
+  const ent_morph *m = &s->m[w->m0];
+  int k;
+  if (m->e - m->b != 3 || !pat_in_list(azSurname, s->z + m->b, 3)) return 0;
+  for (k = w->m0 + 1; k < w->m1; k++) {
+    const char *t = s->m[k].tag;
+    if (t[0] != 'J' && t[0] != 'E' && strcmp(t, "ETM") != 0) return 0;
+  }
+  return 1;
+}
+
 static int pat_titles(ent_context *c, const ent_segment *s,
                       const pat_word *aWord, int nWord) {
   int i, rc = KOAI_OK;
@@ -685,6 +728,17 @@ static int pat_titles(ent_context *c, const ent_segment *s,
     /* title, then name: CEO 일론 머스크는 */
     if (t->all_name && i + 1 < nWord) {
       const pat_word *n1 = &aWord[i + 1];
+      /* a one-syllable family name the analyzer took for something else:
+      ** 창업자 잭 마는 (잭 + 마/VV + 는) */
+      if (i + 2 < nWord && pat_short_family(s, &aWord[i + 2]) &&
+          n1->all_name && !ent_korean_name(s, n1->b, n1->me) &&
+          !ent_is_title(s, n1->b, n1->me)) {
+        int syl = ent_syllables(s, n1->b, n1->me);
+        if (syl >= 1 && syl <= 4) {
+          rc = pat_add_person(c, s, n1->b, s->m[aWord[i + 2].m0].e);
+          continue;
+        }
+      }
       if (!pat_name_word(c, s, n1, 0)) continue;
       if (n1->all_name && i + 2 < nWord &&
           !ent_korean_name(s, n1->b, n1->me) &&
@@ -807,6 +861,15 @@ int ent_common_noun(const ent_context *c, const ent_segment *s,
 ** (국내산업, 반도체산업 are not organizations).  A place with 대, 대학 or
 ** 대학교 is a university: 부산대, 충남대.
 */
+/* Heads of media outlets' names, and words that before them make a kind
+** of media rather than a name (경제신문, 지역방송). */
+static const char *azMediaHead[] = {"일보", "신문", "뉴스", "통신", "방송",
+                                    "경제신문", NULL};
+static const char *azGenericMedia[] = {
+    "국내", "해외", "지역", "경제", "종합", "인터넷", "온라인", "외신", "주요",
+    "현지", "일간", "주간", "전문", "지방", "중앙", "공영", "민영", "종편",
+    "케이블", "위성", "라디오", "스포츠", "연예", "가짜", "속보", "단독", NULL};
+
 static int pat_org_head(ent_context *c, const ent_segment *s,
                         const pat_word *w) {
   static const char *azUniversity[] = {"대학교", "대학", "대", NULL};
@@ -833,7 +896,14 @@ static int pat_org_head(ent_context *c, const ent_segment *s,
     syl = ent_syllables(s, b, hb);
     if (syl == 0 || syl == 1 || syl > 8) continue;
     if (ent_scripts(s, b, hb) & 8) continue;          /* 3분기산업: no */
-    if (ent_common_noun(c, s, b, hb)) continue;
+    /* a common noun before the head is an industry (국내산업), except
+    ** before a newspaper's or broadcaster's head: 새벽일보, 세계일보 */
+    if (ent_common_noun(c, s, b, hb) &&
+        (!pat_in_list(azMediaHead, s->z + hb, n) ||
+         pat_in_list(azGenericMedia, s->z + b, hb - b) ||
+         ent_common_noun(c, s, b, e))) {
+      continue;
+    }
     pat_copy(s, b, e, zCanon, sizeof(zCanon));
     return ent_add(c, b, e, KOAI_LABEL_ORG, zCanon, "suffix", ENT_PRIO_PATTERN);
   }
@@ -900,9 +970,9 @@ static size_t pat_version_at(const ent_segment *s, size_t i) {
   return j - i;
 }
 
-static int pat_versions(ent_context *c, const ent_segment *s) {
+int ent_extend_versions(ent_context *c, const ent_segment *s, int from) {
   int i, n = c->cands->n;
-  for (i = 0; i < n; i++) {
+  for (i = from; i < n; i++) {
     koai_entity *e = &c->cands->a[i];
     size_t j = e->end, v;
     char sep = 0;
@@ -1051,7 +1121,7 @@ int ent_find_patterns(ent_context *c, const ent_segment *s) {
   aWord = malloc((size_t)s->nm * sizeof(pat_word));
   if (aWord == NULL) return KOAI_ERROR_NOMEM;
   nWord = pat_words(s, aWord, s->nm);
-  rc = pat_versions(c, s);
+  rc = ent_extend_versions(c, s, 0);
   if (rc == KOAI_OK) rc = pat_alias_pairs(c, s, aWord, nWord);
   if (rc == KOAI_OK) rc = pat_titles(c, s, aWord, nWord);
   if (rc == KOAI_OK) rc = pat_anonymous(c, s, aWord, nWord);

@@ -108,6 +108,12 @@ int ent_common_noun(const ent_context *c, const ent_segment *s, size_t b,
 /* Length of the organization head ending z[b, e) (…그룹, …일보), or 0. */
 size_t ent_org_head_len(const ent_segment *s, size_t b, size_t e);
 
+/*
+** Extend the PRODUCT candidates from index from on with the version that
+** follows them: 라마 3, 제미나이 1.5 프로, GPT-4o (patterns.c).
+*/
+int ent_extend_versions(ent_context *c, const ent_segment *s, int from);
+
 /* Names scored by the linear model (name_model.c). */
 int ent_find_scored_names(ent_context *c, const ent_segment *s);
 
