@@ -1091,6 +1091,132 @@ static int pat_products(ent_context *c, const ent_segment *s,
   return rc;
 }
 
+/* ---- products told by their cues ------------------------------------ */
+
+/* Words near a product's name that say it is one: launches and kinds. */
+static const char *azProductCue[] = {
+    "출시", "공개", "선보", "내놓", "발표", "탑재", "업데이트", "버전", "모델",
+    "챗봇", "앱", "플랫폼", "서비스", "언어모델", "에이전트", "칩", NULL};
+
+/* Words that take a version without being a product (웹 3.0). */
+static const char *azNotProduct[] = {
+    "웹", "버전", "시즌", "파트", "단계", "레벨", "인더스트리", "산업", "모델",
+    "시리즈", "제", "기술", "전략", "계획", "비전", "챗봇", "로봇", "채팅봇",
+    "앱", "서비스", "플랫폼", "에이전트", "칩", "스마트폰", "시즌제", "리그",
+    "호", "차", "회", "위", "세대", "등급", "단", "조", NULL};
+
+/* Tails that make a word a chatbot's or app's name: 센스챗, 누리봇. */
+static const char *azProductTail[] = {"챗", "봇", "톡", "GPT", NULL};
+
+/* Does a particle or the end of a word start at byte i? */
+static int pat_ends_at(const ent_segment *s, size_t i) {
+  int mi = ent_morph_index_at(s, i);
+  return mi >= 0 && s->m[mi].b == i && pat_ends_name(&s->m[mi]);
+}
+
+static int pat_has_cue(const ent_segment *s, const pat_word *aWord, int nWord,
+                       int i, int span) {
+  int j;
+  for (j = i - span; j <= i + span; j++) {
+    const pat_word *w = &aWord[j < 0 ? 0 : j];
+    int k;
+    if (j < 0 || j >= nWord || j == i) continue;
+    for (k = 0; azProductCue[k]; k++) {
+      size_t n = strlen(azProductCue[k]);
+      if (w->me - w->b >= n && memcmp(s->z + w->b, azProductCue[k], n) == 0) {
+        return 1;
+      }
+    }
+  }
+  return 0;
+}
+
+/*
+** A product no list knows, told by the evidence around it: a name with a
+** version and a product's cue nearby (오로라 3.5 모델, X 3.5를 공개), a
+** chatbot's or app's tail with a cue (센스챗을 출시), or a name after the
+** kind of product it is, with a launch nearby (챗봇 누리온을 선보였다).
+** The name must not be a common noun of the dictionary or a generic word.
+*/
+static int pat_cued_products(ent_context *c, const ent_segment *s,
+                             const pat_word *aWord, int nWord) {
+  int i, rc = KOAI_OK, first = c->cands->n;
+  for (i = 0; i < nWord && rc == KOAI_OK; i++) {
+    const pat_word *w = &aWord[i];
+    size_t b = w->b, e = w->me, v = 0, j;
+    int scripts, syl, ok = 0, k, common;
+    const koai_gaz_entry *g;
+    if (e <= b || w->n_name == 0) continue;
+    scripts = ent_scripts(s, b, e);
+    if (scripts == 0 || (scripts & 8) || (scripts & 4)) continue;
+    syl = ent_syllables(s, b, e);
+    if (scripts == 1 && syl < 2) continue;
+    if (pat_in_list(azNotProduct, s->z + b, e - b) || ent_is_title(s, b, e)) {
+      continue;
+    }
+    common = ent_common_noun(c, s, b, e);
+    g = ent_lookup(c, s, b, e);
+    if (g) continue;                       /* the gazetteer decides */
+    for (k = w->m0; k < w->m0 + w->n_name; k++) {
+      if (strcmp(s->m[k].tag, "XSN") == 0) break;
+    }
+    if (k < w->m0 + w->n_name) continue;   /* 학습량: a measure, no name */
+    /* a version after it, in the same word or the next, that is no
+    ** amount (GPU 10만 개, 매개변수 700억 개) */
+    j = e;
+    if (w->all_name && j < s->n && s->z[j] == ' ') j++;
+    v = pat_version_at(s, j);
+    if (v && s->can_end[j + v]) {
+      int len, mi;
+      uint32_t next = pat_char(s, j + v, &len);
+      if (pat_is_hangul(next)) {
+        mi = ent_morph_index_at(s, j + v);
+        if (mi < 0 || s->m[mi].b != j + v || s->m[mi].tag[0] != 'J') v = 0;
+      }
+    } else {
+      v = 0;
+    }
+    if (v && !common && pat_has_cue(s, aWord, nWord, i, 3)) ok = 1;
+    /* a common word is a model's name only right before version and kind:
+    ** 오로라 3.5 모델 */
+    if (v && common && j + v + 1 < s->n && s->z[j + v] == ' ') {
+      size_t kb = j + v + 1, ke = kb;
+      while (ke < s->n && s->z[ke] != ' ' && !pat_ends_at(s, ke)) ke++;
+      ok = pat_in_list(azProductHead, s->z + kb, ke - kb);
+    }
+    /* a chatbot's tail */
+    for (k = 0; !ok && !common && azProductTail[k]; k++) {
+      size_t n = strlen(azProductTail[k]);
+      if (e - b > n + 3 && memcmp(s->z + e - n, azProductTail[k], n) == 0 &&
+          pat_has_cue(s, aWord, nWord, i, 4)) {
+        ok = 1;
+      }
+    }
+    /* after the kind of product, with a launch nearby */
+    if (!ok && !common && w->proper && i > 0 && aWord[i - 1].all_name &&
+        scripts != 2 &&
+        pat_in_list(azProductHead, s->z + aWord[i - 1].b,
+                    aWord[i - 1].me - aWord[i - 1].b) &&
+        pat_has_cue(s, aWord, nWord, i, 4)) {
+      const ent_morph *last = &s->m[w->m0 + w->n_name - 1];
+      /* the last part must not be a common word of two syllables or more
+      ** (데이터센터): that makes a compound of common words */
+      ok = !(strcmp(last->tag, "NNG") == 0 &&
+             ent_syllables(s, last->b, last->e) >= 2 &&
+             w->n_name > 1);
+    }
+    if (!ok) continue;
+    {
+      char zCanon[PAT_MAX_NAME];
+      pat_copy(s, b, e, zCanon, sizeof(zCanon));
+      rc = ent_add(c, b, e, KOAI_LABEL_PRODUCT, zCanon, "context:product",
+                   ENT_PRIO_PATTERN + 1);
+    }
+  }
+  if (rc == KOAI_OK) rc = ent_extend_versions(c, s, first);
+  return rc;
+}
+
 /* ---- places of the dictionary --------------------------------------- */
 
 static int pat_places(ent_context *c, const ent_segment *s,
@@ -1127,6 +1253,7 @@ int ent_find_patterns(ent_context *c, const ent_segment *s) {
   if (rc == KOAI_OK) rc = pat_anonymous(c, s, aWord, nWord);
   if (rc == KOAI_OK) rc = pat_organizations(c, s, aWord, nWord);
   if (rc == KOAI_OK) rc = pat_products(c, s, aWord, nWord);
+  if (rc == KOAI_OK) rc = pat_cued_products(c, s, aWord, nWord);
   if (rc == KOAI_OK) rc = pat_places(c, s, aWord, nWord);
   free(aWord);
   return rc;
