@@ -151,6 +151,51 @@ static const char *nm_source(const ent_name_model *m, uint64_t x, int label) {
   return ent_feature_source(best);
 }
 
+/* Is z[b, e) a name in another script: Hanja only, or Latin words that
+** start with a capital (漆谷正義, Kim Min-jun, KAIST)? */
+static int nm_other_script_name(const ent_segment *s, size_t b, size_t e) {
+  int scripts = ent_scripts(s, b, e);
+  if (scripts == 4) return e - b >= 6 && e - b <= 30;
+  if (scripts == 2) return s->z[b] >= 'A' && s->z[b] <= 'Z' && e - b <= 60;
+  return 0;
+}
+
+static int nm_has_span(const ent_context *c, size_t b, size_t e) {
+  int i;
+  for (i = 0; i < c->cands->n; i++) {
+    if (c->cands->a[i].start < e && b < c->cands->a[i].end) return 1;
+  }
+  return 0;
+}
+
+/*
+** A name followed by its form in another script in brackets gives two
+** mentions of one thing: 우로시다니 마사요시(漆谷正義).  Only after a name
+** the recognizers decided, so a gloss never makes a name of its own.
+*/
+static int nm_bracket_aliases(ent_context *c, const ent_segment *s) {
+  int i, n = c->cands->n, rc = KOAI_OK;
+  for (i = 0; i < n && rc == KOAI_OK; i++) {
+    const koai_entity *e = &c->cands->a[i];
+    size_t p = e->end, q;
+    if (e->label > KOAI_LABEL_GPE || p >= s->n || s->z[p] != '(') continue;
+    for (q = p + 1; q < s->n && q < p + 64 && s->z[q] != ')'; q++) {
+    }
+    if (q >= s->n || s->z[q] != ')' || !nm_other_script_name(s, p + 1, q)) {
+      continue;
+    }
+    if (nm_has_span(c, p + 1, q)) continue;
+    {
+      char *zCanon = strdup(e->canonical);
+      int label = e->label;
+      if (zCanon == NULL) return KOAI_ERROR_NOMEM;
+      rc = ent_add(c, p + 1, q, label, zCanon, "alias", ENT_PRIO_ALIAS);
+      free(zCanon);
+    }
+  }
+  return rc;
+}
+
 int ent_find_scored_names(ent_context *c, const ent_segment *s) {
   nm_list l;
   int rc, i, j, nKept = 0, first = c->cands->n;
@@ -187,5 +232,6 @@ int ent_find_scored_names(ent_context *c, const ent_segment *s) {
   free(l.a);
   /* a product the model found keeps its version: 오로라 3.5 */
   if (rc == KOAI_OK) rc = ent_extend_versions(c, s, first);
+  if (rc == KOAI_OK) rc = nm_bracket_aliases(c, s);
   return rc;
 }
