@@ -93,19 +93,39 @@ int ent_add(ent_context *c, size_t b, size_t e, int label,
   return koai_entity_list_add(c->cands, &ent);
 }
 
+/* The ENT_CLS_ bits of a morpheme with head tag t. */
+static uint8_t finder_class(const char *t, int kind) {
+  uint8_t c = 0;
+  int user = kind == KOAI_MORPH_USER;
+  if (strcmp(t, "NNG") == 0 || strcmp(t, "NNP") == 0 || strcmp(t, "SL") == 0 ||
+      strcmp(t, "SH") == 0 || strcmp(t, "SN") == 0 || strcmp(t, "NR") == 0 ||
+      strcmp(t, "UNKNOWN") == 0 || user) {
+    c |= ENT_CLS_NOMINAL;
+  }
+  if (t[0] == 'J' || t[0] == 'E' || strcmp(t, "VCP") == 0 ||
+      strcmp(t, "XSN") == 0 || strcmp(t, "XSV") == 0 ||
+      strcmp(t, "XSA") == 0) {
+    c |= ENT_CLS_FUNCTIONAL;
+  }
+  if (t[0] == 'S' && strcmp(t, "SL") != 0 && strcmp(t, "SN") != 0 &&
+      strcmp(t, "SH") != 0) {
+    c |= ENT_CLS_PUNCT;
+  }
+  if (strcmp(t, "NNP") == 0 || strcmp(t, "SL") == 0 || strcmp(t, "SH") == 0 ||
+      strcmp(t, "UNKNOWN") == 0 || user) {
+    c |= ENT_CLS_PROPER;
+  }
+  if (strcmp(t, "NNP") == 0) c |= ENT_CLS_NNP;
+  if (strcmp(t, "NNG") == 0) c |= ENT_CLS_NNG;
+  return c;
+}
+
 int ent_morph_is_functional(const ent_morph *m) {
-  const char *t = m->tag;
-  return t[0] == 'J' || t[0] == 'E' || strcmp(t, "VCP") == 0 ||
-         strcmp(t, "XSN") == 0 || strcmp(t, "XSV") == 0 ||
-         strcmp(t, "XSA") == 0;
+  return (m->cls & ENT_CLS_FUNCTIONAL) != 0;
 }
 
 int ent_morph_is_nominal(const ent_morph *m) {
-  const char *t = m->tag;
-  return strcmp(t, "NNG") == 0 || strcmp(t, "NNP") == 0 ||
-         strcmp(t, "SL") == 0 || strcmp(t, "SH") == 0 ||
-         strcmp(t, "SN") == 0 || strcmp(t, "NR") == 0 ||
-         strcmp(t, "UNKNOWN") == 0 || m->kind == KOAI_MORPH_USER;
+  return (m->cls & ENT_CLS_NOMINAL) != 0;
 }
 
 int ent_morph_index_at(const ent_segment *s, size_t b) {
@@ -153,6 +173,7 @@ static int finder_on_morph(void *ctx, const koai_morph *km) {
   n = head.n < (int)sizeof(m->tag) - 1 ? head.n : (int)sizeof(m->tag) - 1;
   memcpy(m->tag, head.z, (size_t)n);
   m->tag[n] = 0;
+  m->cls = finder_class(m->tag, m->kind);
   return 0;
 }
 

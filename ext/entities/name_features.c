@@ -176,9 +176,15 @@ static const char *azBodyHead[] = {"당", "부", "청", "처", "원", "회", "�
 static const char *azPlaceSuffix[] = {"시", "도", "구", "군", "주", "성",
                                       "현", "읍", "면", "리", NULL};
 
+/* Is z[0, n) one of the words of az?  The first three bytes are compared
+** before any length is taken: these lists are looked at for every word. */
 static int nf_in(const char **az, const unsigned char *z, size_t n) {
   int i;
+  if (n == 0) return 0;
   for (i = 0; az[i]; i++) {
+    const unsigned char *a = (const unsigned char *)az[i];
+    if (a[0] != z[0]) continue;
+    if (n > 1 && (a[1] != z[1] || (a[1] && n > 2 && a[2] != z[2]))) continue;
     if (strlen(az[i]) == n && memcmp(az[i], z, n) == 0) return 1;
   }
   return 0;
@@ -204,14 +210,11 @@ typedef struct nf_word {
 } nf_word;
 
 static int nf_is_punct(const ent_morph *m) {
-  return m->tag[0] == 'S' && strcmp(m->tag, "SL") != 0 &&
-         strcmp(m->tag, "SN") != 0 && strcmp(m->tag, "SH") != 0;
+  return (m->cls & ENT_CLS_PUNCT) != 0;
 }
 
 static int nf_is_proper(const ent_morph *m) {
-  return strcmp(m->tag, "NNP") == 0 || strcmp(m->tag, "SL") == 0 ||
-         strcmp(m->tag, "SH") == 0 || strcmp(m->tag, "UNKNOWN") == 0 ||
-         m->kind == KOAI_MORPH_USER;
+  return (m->cls & ENT_CLS_PROPER) != 0;
 }
 
 /* Opening brackets and quotes, and the middle dot that lists names. */
@@ -542,17 +545,20 @@ int ent_name_candidates(const ent_context *c, const ent_segment *s,
           memcmp(s->z + b + 3, "모", 3) == 0) {
         continue;
       }
-      x = nf_inner(c, s, w->m0, ends[t]);
-      x |= nf_context(c, s, a, nWord, i, i, ends[t]);
       /* a common noun of the dictionary (이용자) is a name only when a
       ** proper noun is in it; other words without one need a head of a
-      ** name, its shape, or a product's cue (센스챗을 출시) */
-      if (!nf_has_proper(s, w->m0, ends[t]) &&
-          (!(x & ((1ull << NF_ORG_HEAD) | (1ull << NF_KOREAN_NAME) |
-                  (1ull << NF_PRODUCT_CUE) | (1ull << NF_VERSION_AFTER))) ||
-           (x & (1ull << NF_COMMON)) || ends[t] - w->m0 < 2)) {
-        continue;
+      ** name, its shape, or a product's cue (센스챗을 출시).  The cheap
+      ** tests come first: this runs for every word. */
+      if (!nf_has_proper(s, w->m0, ends[t])) {
+        if (ends[t] - w->m0 < 2 || ent_common_noun(c, s, b, e)) continue;
+        if (!ent_org_head_len(s, b, e) && !ent_korean_name(s, b, e) &&
+            !(nf_context(c, s, a, nWord, i, i, ends[t]) &
+              ((1ull << NF_PRODUCT_CUE) | (1ull << NF_VERSION_AFTER)))) {
+          continue;
+        }
       }
+      x = nf_inner(c, s, w->m0, ends[t]);
+      x |= nf_context(c, s, a, nWord, i, i, ends[t]);
       if ((x & (1ull << NF_COMMON)) &&
           !(x & ((1ull << NF_TITLE_AFTER) | (1ull << NF_TITLE_AFTER2) |
                  (1ull << NF_TITLE_BEFORE) | (1ull << NF_HONORIFIC) |

@@ -15,6 +15,7 @@
 ** Word lists here are Korean grammar and news convention (titles,
 ** surnames, heads), not names of things: those live in the gazetteer.
 */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -91,12 +92,18 @@ static const char *azOrgHead[] = {
 /* Length of the organization head ending z[b, e) (…그룹, …일보), or 0. */
 size_t ent_org_head_len(const ent_segment *s, size_t b, size_t e) {
   int k;
+  if (e - b < 2) return 0;
   for (k = 0; azOrgHead[k]; k++) {
+    const char *h = azOrgHead[k];
+    size_t n;
+    /* the last byte first: this runs for every candidate */
+    if ((unsigned char)h[0] == 0) continue;
+    n = strlen(h);
+    if (e - b <= n || (unsigned char)h[n - 1] != s->z[e - 1]) continue;
     /* 대 alone ends too many words (국경지대, 성접대): universities are
     ** told by the place before it in pat_org_head */
-    if (strcmp(azOrgHead[k], "대") == 0) continue;
-    size_t n = strlen(azOrgHead[k]);
-    if (e - b > n && memcmp(s->z + e - n, azOrgHead[k], n) == 0) return n;
+    if (n == 3 && memcmp(h, "대", 3) == 0) continue;
+    if (memcmp(s->z + e - n, h, n) == 0) return n;
   }
   return 0;
 }
@@ -113,9 +120,15 @@ static const char *azEdition[][2] = {
     {"Flash", "Flash"},  {"Lite", "Lite"},    {"Nano", "Nano"},
     {NULL, NULL}};
 
+/* Is z[0, n) one of the words of az?  The first three bytes are compared
+** before any length is taken: these lists are looked at for every word. */
 static int pat_in_list(const char **az, const unsigned char *z, size_t n) {
   int i;
+  if (n == 0) return 0;
   for (i = 0; az[i]; i++) {
+    const unsigned char *a = (const unsigned char *)az[i];
+    if (a[0] != z[0]) continue;
+    if (n > 1 && (a[1] != z[1] || (a[1] && n > 2 && a[2] != z[2]))) continue;
     if (strlen(az[i]) == n && memcmp(az[i], z, n) == 0) return 1;
   }
   return 0;
@@ -265,16 +278,54 @@ static int pat_learn(ent_context *c, const ent_segment *s, size_t b, size_t e,
 int ent_korean_name(const ent_segment *s, size_t b, size_t e) {
   int n = ent_syllables(s, b, e);
   if (n < 2 || n > 4) return 0;
-  if (pat_in_list(azSurname, s->z + b, 3)) return 1;
-  return n >= 3 && pat_in_list(azSurname, s->z + b, 6);
+  if (ent_is_surname(s->z + b, 3)) return 1;
+  return n >= 3 && ent_is_surname(s->z + b, 6);
+}
+
+/*
+** Titles and surnames are asked about for nearly every word, so they are
+** also kept in two tries, built once per process; if memory runs out
+** there, the lists are scanned instead.
+*/
+static pthread_once_t pat_tries_once = PTHREAD_ONCE_INIT;
+static koai_gazetteer *pat_title_trie = NULL;
+static koai_gazetteer *pat_surname_trie = NULL;
+
+static koai_gazetteer *pat_trie_of(const char **az) {
+  koai_gazetteer *g = koai_gazetteer_new();
+  int i;
+  for (i = 0; g && az[i]; i++) {
+    int rc = koai_gazetteer_add_label(g, az[i], (int)strlen(az[i]),
+                                      KOAI_LABEL_PERSON, az[i]);
+    if (rc == KOAI_ERROR_NOMEM) {
+      koai_gazetteer_free(g);
+      g = NULL;
+    }
+  }
+  return g;
+}
+
+static void pat_build_tries(void) {
+  pat_title_trie = pat_trie_of(azTitle);
+  pat_surname_trie = pat_trie_of(azSurname);
+}
+
+/* Is z[0, n) exactly a word of the trie (or, without one, of the list)? */
+static int pat_in_trie(koai_gazetteer *g, const char **az,
+                       const unsigned char *z, size_t n) {
+  size_t end = 0;
+  if (g == NULL) return pat_in_list(az, z, n);
+  return koai_gazetteer_match(g, z, n, 0, NULL, &end) != NULL && end == n;
 }
 
 int ent_is_surname(const unsigned char *z, size_t n) {
-  return pat_in_list(azSurname, z, n);
+  pthread_once(&pat_tries_once, pat_build_tries);
+  return n > 0 && pat_in_trie(pat_surname_trie, azSurname, z, n);
 }
 
 int ent_is_title(const ent_segment *s, size_t b, size_t e) {
-  return e > b && pat_in_list(azTitle, s->z + b, e - b);
+  pthread_once(&pat_tries_once, pat_build_tries);
+  return e > b && pat_in_trie(pat_title_trie, azTitle, s->z + b, e - b);
 }
 
 /*
@@ -295,7 +346,7 @@ int ent_learn_person(ent_context *c, const ent_segment *s, size_t b,
     rc = pat_learn(c, s, lb, e, KOAI_LABEL_PERSON, zCanonical);
   }
   if (rc == KOAI_OK && !zSpace && ent_korean_name(s, b, e)) {
-    size_t nSur = pat_in_list(azSurname, s->z + b, 6) && e - b > 6 ? 6 : 3;
+    size_t nSur = ent_is_surname(s->z + b, 6) && e - b > 6 ? 6 : 3;
     rc = koai_gazetteer_add_label(c->surnames, (const char *)s->z + b,
                                   (int)nSur, KOAI_LABEL_PERSON, zCanonical);
     if (rc == KOAI_ERROR_TAG) rc = KOAI_OK;
@@ -648,7 +699,7 @@ static int pat_person_like(const ent_segment *s, const pat_word *w) {
 static int pat_short_family(const ent_segment *s, const pat_word *w) {
   const ent_morph *m = &s->m[w->m0];
   int k;
-  if (m->e - m->b != 3 || !pat_in_list(azSurname, s->z + m->b, 3)) return 0;
+  if (m->e - m->b != 3 || !ent_is_surname(s->z + m->b, 3)) return 0;
   for (k = w->m0 + 1; k < w->m1; k++) {
     const char *t = s->m[k].tag;
     if (t[0] != 'J' && t[0] != 'E' && strcmp(t, "ETM") != 0) return 0;
@@ -683,12 +734,12 @@ static int pat_titles(ent_context *c, const ent_segment *s,
       const pat_word *p = &aWord[i - 1];
       int syl = ent_syllables(s, p->b, p->me);
       /* 윤모 일병: an anonymous 윤 */
-      if (syl == 2 && pat_in_list(azSurname, s->z + p->b, 3) &&
+      if (syl == 2 && ent_is_surname(s->z + p->b, 3) &&
           memcmp(s->z + p->b + 3, "모", 3) == 0) {
         rc = pat_add_surname(c, s, p->b, p->b + 3);
         continue;
       }
-      if (syl == 1 && pat_in_list(azSurname, s->z + p->b, p->me - p->b)) {
+      if (syl == 1 && ent_is_surname(s->z + p->b, p->me - p->b)) {
         /* 전 회장, 현 대표: former, current, not a surname */
         if (memcmp(s->z + p->b, "전", 3) != 0 &&
             memcmp(s->z + p->b, "현", 3) != 0) {
@@ -791,8 +842,8 @@ static int pat_anonymous(ent_context *c, const ent_segment *s,
     const ent_morph *m = &s->m[w->m0];
     size_t b = m->b, e = m->e, n = e - b;
     int letter = n == 1 && s->z[b] >= 'A' && s->z[b] <= 'Z';
-    int surname = n == 3 && pat_in_list(azSurname, s->z + b, 3);
-    int fused = n == 6 && pat_in_list(azSurname, s->z + b, 3) &&
+    int surname = n == 3 && ent_is_surname(s->z + b, 3);
+    int fused = n == 6 && ent_is_surname(s->z + b, 3) &&
                 memcmp(s->z + b + 3, "모", 3) == 0;   /* 강모, 이모 */
     int k = w->m0 + 1, ok = 0;
     if (!letter && !surname && !fused) continue;
@@ -888,8 +939,10 @@ static int pat_org_head(ent_context *c, const ent_segment *s,
                      ENT_PRIO_PATTERN + 1);
     }
   }
+  if (ent_org_head_len(s, b, e) == 0) return KOAI_OK;   /* the usual case */
   for (k = 0; azOrgHead[k]; k++) {
     size_t n = strlen(azOrgHead[k]), hb;
+    if (n == 3 && memcmp(azOrgHead[k], "대", 3) == 0) continue;
     int syl;
     if (e - b <= n || memcmp(s->z + e - n, azOrgHead[k], n) != 0) continue;
     hb = e - n;
@@ -1121,8 +1174,15 @@ static int pat_has_cue(const ent_segment *s, const pat_word *aWord, int nWord,
     const pat_word *w = &aWord[j < 0 ? 0 : j];
     int k;
     if (j < 0 || j >= nWord || j == i) continue;
+    if (w->me - w->b < 3) continue;
     for (k = 0; azProductCue[k]; k++) {
-      size_t n = strlen(azProductCue[k]);
+      size_t n;
+      if ((unsigned char)azProductCue[k][0] != s->z[w->b] ||
+          (unsigned char)azProductCue[k][1] != s->z[w->b + 1] ||
+          (unsigned char)azProductCue[k][2] != s->z[w->b + 2]) {
+        continue;
+      }
+      n = strlen(azProductCue[k]);
       if (w->me - w->b >= n && memcmp(s->z + w->b, azProductCue[k], n) == 0) {
         return 1;
       }
@@ -1151,6 +1211,24 @@ static int pat_cued_products(ent_context *c, const ent_segment *s,
     if (scripts == 0 || (scripts & 8) || (scripts & 4)) continue;
     syl = ent_syllables(s, b, e);
     if (scripts == 1 && syl < 2) continue;
+    /* the cheap tests first: a version, a tail, or a kind before it */
+    {
+      size_t j0 = e;
+      int tail = 0;
+      if (w->all_name && j0 < s->n && s->z[j0] == ' ') j0++;
+      for (k = 0; azProductTail[k]; k++) {
+        size_t n = strlen(azProductTail[k]);
+        if (e - b > n + 3 && memcmp(s->z + e - n, azProductTail[k], n) == 0) {
+          tail = 1;
+        }
+      }
+      if (!(j0 < s->n && s->z[j0] >= '0' && s->z[j0] <= '9') && !tail &&
+          !(i > 0 && aWord[i - 1].all_name &&
+            pat_in_list(azProductHead, s->z + aWord[i - 1].b,
+                        aWord[i - 1].me - aWord[i - 1].b))) {
+        continue;
+      }
+    }
     if (pat_in_list(azNotProduct, s->z + b, e - b) || ent_is_title(s, b, e)) {
       continue;
     }

@@ -20,7 +20,16 @@ typedef struct ent_morph {
   char tag[8];            /* head tag: VV of VV+EP, first tag of Inflect */
   uint8_t space_before;   /* the first morpheme of a word (eojeol) */
   uint8_t kind;           /* KOAI_MORPH_* */
+  uint8_t cls;            /* ENT_CLS_* bits, from the tag (tested often) */
 } ent_morph;
+
+/* Classes of morphemes, computed once from the tag. */
+#define ENT_CLS_NOMINAL 1     /* NNG NNP SL SH SN NR UNKNOWN, user words */
+#define ENT_CLS_FUNCTIONAL 2  /* J* E* VCP XSN XSV XSA */
+#define ENT_CLS_PUNCT 4       /* S* but SL SN SH */
+#define ENT_CLS_PROPER 8      /* NNP SL SH UNKNOWN, user words */
+#define ENT_CLS_NNP 16
+#define ENT_CLS_NNG 32
 
 typedef struct ent_segment {
   const unsigned char *z; /* normalized text, n bytes */
