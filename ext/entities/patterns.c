@@ -609,7 +609,7 @@ static int pat_add_person(ent_context *c, const ent_segment *s, size_t b,
 
 /* A surname alone before a title: 김 대표 -> the 김 named before. */
 static int pat_add_surname(ent_context *c, const ent_segment *s, size_t b,
-                           size_t e) {
+                           size_t e, const char *zSource) {
   size_t end = 0;
   const koai_gaz_entry *g =
       koai_gazetteer_match(c->learned, s->z, e, b, NULL, &end);
@@ -625,7 +625,7 @@ static int pat_add_surname(ent_context *c, const ent_segment *s, size_t b,
     pat_copy(s, b, e, zSurface, sizeof(zSurface));
     zCanon = zSurface;
   }
-  return ent_add(c, b, e, KOAI_LABEL_PERSON, zCanon, "title", ENT_PRIO_PATTERN);
+  return ent_add(c, b, e, KOAI_LABEL_PERSON, zCanon, zSource, ENT_PRIO_PATTERN);
 }
 
 /*
@@ -736,14 +736,14 @@ static int pat_titles(ent_context *c, const ent_segment *s,
       /* 윤모 일병: an anonymous 윤 */
       if (syl == 2 && ent_is_surname(s->z + p->b, 3) &&
           memcmp(s->z + p->b + 3, "모", 3) == 0) {
-        rc = pat_add_surname(c, s, p->b, p->b + 3);
+        rc = pat_add_surname(c, s, p->b, p->b + 3, "shape:anonymous");
         continue;
       }
       if (syl == 1 && ent_is_surname(s->z + p->b, p->me - p->b)) {
         /* 전 회장, 현 대표: former, current, not a surname */
         if (memcmp(s->z + p->b, "전", 3) != 0 &&
             memcmp(s->z + p->b, "현", 3) != 0) {
-          rc = pat_add_surname(c, s, p->b, p->me);
+          rc = pat_add_surname(c, s, p->b, p->me, "title");
         }
         continue;
       }
@@ -882,7 +882,7 @@ static int pat_anonymous(ent_context *c, const ent_segment *s,
       rc = ent_add(c, b, e, KOAI_LABEL_PERSON, zCanon, "shape:anonymous",
                    ENT_PRIO_PATTERN);
     } else {
-      rc = pat_add_surname(c, s, b, e);
+      rc = pat_add_surname(c, s, b, e, "shape:anonymous");
     }
   }
   return rc;
@@ -987,8 +987,10 @@ static int pat_organizations(ent_context *c, const ent_segment *s,
                      ENT_PRIO_PATTERN);
         continue;
       }
-      /* 미국 상무부, 중국 국가발전개혁위원회: a body of a country */
+      /* 미국 상무부, 중국 국가발전개혁위원회: a body of a country; the
+      ** generic 행정부 (미 행정부 → 미) is none */
       if (g->label == KOAI_LABEL_GPE && syl >= 3 &&
+          !(len == 9 && memcmp(s->z + n->nb, "행정부", 9) == 0) &&
           (memcmp(s->z + n->ne - 3, "부", 3) == 0 ||
            memcmp(s->z + n->ne - 3, "청", 3) == 0 ||
            (len >= 9 && memcmp(s->z + n->ne - 9, "위원회", 9) == 0) ||
