@@ -694,6 +694,12 @@ static int pat_person_like(const ent_segment *s, const pat_word *w) {
   return 1;
 }
 
+/* Is the name part of word w one proper noun of the dictionary's 인명? */
+static int pat_dict_person(const ent_segment *s, const pat_word *w) {
+  return w->n_name == 1 && strcmp(s->m[w->m0].tag, "NNP") == 0 &&
+         koai_field_is(s->m[w->m0].f.semantic, "인명");
+}
+
 /* Is word w one Hangul syllable that is a surname, with nothing after it
 ** but particles or endings (마는, 황이)? */
 static int pat_short_family(const ent_segment *s, const pat_word *w) {
@@ -753,6 +759,15 @@ static int pat_titles(ent_context *c, const ent_segment *s,
           !ent_korean_name(s, aWord[i - 2].b, aWord[i - 2].me) &&
           ent_syllables(s, aWord[i - 2].b, aWord[i - 2].me) <= 5) {
         rc = pat_add_person(c, s, aWord[i - 2].b, p->me);
+        continue;
+      }
+      /* a person, then their company, then the title: 윤서준 한빛정밀 대표;
+      ** the word before the title is the person only when the dictionary
+      ** knows it as one or the word before it is no person */
+      if (i > 1 && aWord[i - 2].all_name && !pat_dict_person(s, p) &&
+          pat_dict_person(s, &aWord[i - 2]) &&
+          ent_korean_name(s, aWord[i - 2].b, aWord[i - 2].me)) {
+        rc = pat_add_person(c, s, aWord[i - 2].b, aWord[i - 2].me);
         continue;
       }
       if (pat_name_word(c, s, p, 1) && pat_person_like(s, p) &&
