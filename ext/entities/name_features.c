@@ -565,6 +565,11 @@ int ent_name_candidates(const ent_context *c, const ent_segment *s,
                  (1ull << NF_NOTE_AFTER) | (1ull << NF_NAME_BEFORE) |
                  (1ull << NF_NAME_AFTER) | (1ull << NF_PERSON_CUE)))) {
         x |= 1ull << NF_BARE_COMMON;
+        /* a word the dictionary lists as a common noun as well as a
+        ** person, with nothing around it saying person, is read as the
+        ** common noun (이용자의 60%): on KLUE news two in three such words
+        ** are no name */
+        if (x & (1ull << NF_SEM_PERSON)) continue;
       }
       if (ends[t] < w->k) {
         x |= 1ull << NF_PREFIX;
