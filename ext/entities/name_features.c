@@ -367,7 +367,12 @@ static uint64_t nf_inner(const ent_context *c, const ent_segment *s, int i0,
   if (syl >= 4) x |= 1ull << NF_SYL4;
   if (ent_korean_name(s, b, e)) x |= 1ull << NF_KOREAN_NAME;
   if (ent_common_noun(c, s, b, e)) x |= 1ull << NF_COMMON;
-  if (ent_org_head_len(s, b, e)) x |= 1ull << NF_ORG_HEAD;
+  {
+    /* the head must start where a morpheme starts: 문화재 does not end
+    ** with the insurer's head 화재 */
+    size_t h = ent_org_head_len(s, b, e);
+    if (h && s->can_start[e - h]) x |= 1ull << NF_ORG_HEAD;
+  }
   if (nf_ends_with(azBodyHead, s->z, b, e)) x |= 1ull << NF_BODY_HEAD;
   if (nf_ends_with(azPlaceSuffix, s->z, b, e)) x |= 1ull << NF_PLACE_SUFFIX;
   g = ent_lookup(c, s, b, e);
