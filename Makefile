@@ -24,7 +24,7 @@ CFLAGS  ?= -O2 -g
 SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
              -fno-omit-frame-pointer
 
-GEN     := build/gen/gazetteer_sql.c
+GEN     := build/gen/gazetteer_sql.c build/gen/name_weights_tsv.c
 SRC     := $(sort $(wildcard ext/*.c ext/*/*.c)) $(GEN)
 HDR     := $(wildcard include/*.h ext/*.h ext/*/*.h)
 DICDIR  := dist/mecab-ko-dic
@@ -51,6 +51,11 @@ $(DICT): dict/mecab-ko-dic.version dict/mecab-ko-dic.integrity dict/NOTICE \
 build/gen/gazetteer_sql.c: sql/gazetteer.sql scripts/embed-sql.sh
 	@mkdir -p $(dir $@)
 	sh scripts/embed-sql.sh sql/gazetteer.sql koai_gazetteer_sql > $@
+
+# The name model's weights, data fitted by scripts/fit-name-weights.py.
+build/gen/name_weights_tsv.c: sql/name_weights.tsv scripts/embed-sql.sh
+	@mkdir -p $(dir $@)
+	sh scripts/embed-sql.sh sql/name_weights.tsv koai_name_weights_tsv > $@
 
 # Three builds of the same sources: the loadable extension (SQLite calls
 # through the API table it is handed), and static ones for test programs

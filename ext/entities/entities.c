@@ -30,6 +30,10 @@ struct koai_entity_finder {
   uint8_t *can_start, *can_end;
   int *morph_at;
   size_t cap_bytes;
+  ent_name_model model;        /* weights of the name model */
+  int has_model;               /* the weights fit the features */
+  koai_feature_sink sink;      /* for fitting the model, usually NULL */
+  void *sink_arg;
 };
 
 koai_entity_finder *koai_entity_finder_new(const koai_dict *d,
@@ -38,6 +42,14 @@ koai_entity_finder *koai_entity_finder_new(const koai_dict *d,
   if (f == NULL) return NULL;
   f->d = d;
   f->builtin = builtin;
+  {
+    /* Weights that do not fit the code's features (a build from a stale
+    ** sql/name_weights.tsv) leave the model out: candidates can still be
+    ** dumped to refit it, and tests/unit checks the shipped file parses. */
+    char zErr[128];
+    f->has_model = ent_name_model_parse(&f->model, koai_name_weights_tsv,
+                                        zErr, sizeof(zErr)) == 0;
+  }
   f->analyzer = koai_analyzer_new(d);
   f->learned = koai_gazetteer_new();
   f->surnames = koai_gazetteer_new();
@@ -46,6 +58,12 @@ koai_entity_finder *koai_entity_finder_new(const koai_dict *d,
     return NULL;
   }
   return f;
+}
+
+void koai_entity_finder_set_sink(koai_entity_finder *f,
+                                 koai_feature_sink sink, void *arg) {
+  f->sink = sink;
+  f->sink_arg = arg;
 }
 
 void koai_entity_finder_free(koai_entity_finder *f) {
@@ -75,19 +93,39 @@ int ent_add(ent_context *c, size_t b, size_t e, int label,
   return koai_entity_list_add(c->cands, &ent);
 }
 
+/* The ENT_CLS_ bits of a morpheme with head tag t. */
+static uint8_t finder_class(const char *t, int kind) {
+  uint8_t c = 0;
+  int user = kind == KOAI_MORPH_USER;
+  if (strcmp(t, "NNG") == 0 || strcmp(t, "NNP") == 0 || strcmp(t, "SL") == 0 ||
+      strcmp(t, "SH") == 0 || strcmp(t, "SN") == 0 || strcmp(t, "NR") == 0 ||
+      strcmp(t, "UNKNOWN") == 0 || user) {
+    c |= ENT_CLS_NOMINAL;
+  }
+  if (t[0] == 'J' || t[0] == 'E' || strcmp(t, "VCP") == 0 ||
+      strcmp(t, "XSN") == 0 || strcmp(t, "XSV") == 0 ||
+      strcmp(t, "XSA") == 0) {
+    c |= ENT_CLS_FUNCTIONAL;
+  }
+  if (t[0] == 'S' && strcmp(t, "SL") != 0 && strcmp(t, "SN") != 0 &&
+      strcmp(t, "SH") != 0) {
+    c |= ENT_CLS_PUNCT;
+  }
+  if (strcmp(t, "NNP") == 0 || strcmp(t, "SL") == 0 || strcmp(t, "SH") == 0 ||
+      strcmp(t, "UNKNOWN") == 0 || user) {
+    c |= ENT_CLS_PROPER;
+  }
+  if (strcmp(t, "NNP") == 0) c |= ENT_CLS_NNP;
+  if (strcmp(t, "NNG") == 0) c |= ENT_CLS_NNG;
+  return c;
+}
+
 int ent_morph_is_functional(const ent_morph *m) {
-  const char *t = m->tag;
-  return t[0] == 'J' || t[0] == 'E' || strcmp(t, "VCP") == 0 ||
-         strcmp(t, "XSN") == 0 || strcmp(t, "XSV") == 0 ||
-         strcmp(t, "XSA") == 0;
+  return (m->cls & ENT_CLS_FUNCTIONAL) != 0;
 }
 
 int ent_morph_is_nominal(const ent_morph *m) {
-  const char *t = m->tag;
-  return strcmp(t, "NNG") == 0 || strcmp(t, "NNP") == 0 ||
-         strcmp(t, "SL") == 0 || strcmp(t, "SH") == 0 ||
-         strcmp(t, "SN") == 0 || strcmp(t, "NR") == 0 ||
-         strcmp(t, "UNKNOWN") == 0 || m->kind == KOAI_MORPH_USER;
+  return (m->cls & ENT_CLS_NOMINAL) != 0;
 }
 
 int ent_morph_index_at(const ent_segment *s, size_t b) {
@@ -135,6 +173,7 @@ static int finder_on_morph(void *ctx, const koai_morph *km) {
   n = head.n < (int)sizeof(m->tag) - 1 ? head.n : (int)sizeof(m->tag) - 1;
   memcpy(m->tag, head.z, (size_t)n);
   m->tag[n] = 0;
+  m->cls = finder_class(m->tag, m->kind);
   return 0;
 }
 
@@ -268,6 +307,9 @@ int koai_find_entities(koai_entity_finder *f, const char *text, size_t n,
   c.builtin = f->builtin;
   c.surnames = f->surnames;
   c.cands = &f->cands;
+  c.model = f->has_model ? &f->model : NULL;
+  c.sink = f->sink;
+  c.sink_arg = f->sink_arg;
   while (start < n && rc == KOAI_OK) {
     size_t base = start;
     const koai_normbuf *nb;
@@ -293,8 +335,11 @@ int koai_find_entities(koai_entity_finder *f, const char *text, size_t n,
     s.can_start = f->can_start;
     s.can_end = f->can_end;
     s.morph_at = f->morph_at;
+    c.nb = nb;
+    c.base = base;
     rc = ent_find_names(&c, &s);
     if (rc == KOAI_OK) rc = ent_find_patterns(&c, &s);
+    if (rc == KOAI_OK) rc = ent_find_scored_names(&c, &s);
     if (rc == KOAI_OK) {
       rc = koai_find_numbers((const char *)nb->z, nb->n, &f->cands);
     }

@@ -21,6 +21,7 @@
 
 #include "entity.h"
 #include "gazetteer.h"
+#include "name_model.h"
 #include "koai.h"
 
 typedef struct koai_entity_finder koai_entity_finder;
@@ -28,6 +29,13 @@ typedef struct koai_entity_finder koai_entity_finder;
 koai_entity_finder *koai_entity_finder_new(const koai_dict *d,
                                            const koai_gazetteer *builtin);
 void koai_entity_finder_free(koai_entity_finder *);
+
+/*
+** Give every name candidate and its features to sink (NULL: none), for
+** fitting the name model (tests/tools/entity_features.c).
+*/
+void koai_entity_finder_set_sink(koai_entity_finder *, koai_feature_sink sink,
+                                 void *arg);
 
 /*
 ** Append the entities of text[0..n) to out, in document order.  ref (may

@@ -15,6 +15,7 @@
 ** Word lists here are Korean grammar and news convention (titles,
 ** surnames, heads), not names of things: those live in the gazetteer.
 */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,7 +42,22 @@ static const char *azTitle[] = {
     "CEO", "CTO", "CFO", "COO", "CSO", "CPO", "CIO", "의원실", "씨", "여사",
     "대사", "총영사", "국장", "실장", "과장", "차장", "회계사", "감독",
     "단장", "행장", "은행장", "사무총장", "부사장급", "주필", "편집장",
+    "판사", "부장판사", "검사", "부장검사", "검사장", "검찰총장", "대법관",
+    "대법원장", "아나운서", "사령관", "장군", "비서", "비서관", "비서실장",
+    "수석", "목사", "교육감", "원내대표", "최고위원", "총괄회장", "사무국장",
+    "군수", "도의원", "시의원", "구의원", "당선인", "당선자", "예비후보",
+    "후보자", "특보", "보좌관", "정책위의장", "사무처장", "경위",
+    "경사", "경감", "경정", "총경", "순경", "소령", "중령", "대령", "대위",
+    "중위", "소위", "상병", "병장", "일병", "이병", "하사", "중사", "원사",
+    "준장", "소장", "중장", "대장", "통신원", "선임기자", "캐스터", "PD",
+    "교장", "교감", "이사관", "조합장", "협회장", "회장직", "관장", "부시장",
+    "부지사", "국방장관", "외무장관", "외교장관", "재무장관", "국무장관",
+    "법무장관", "의원님", "변호인", "상임고문", "공동위원장", "명예교수",
     NULL};
+
+/* Titles that a byline glues to the reporter's name: 이서연기자. */
+static const char *azBylineTitle[] = {"기자", "특파원", "앵커", "논설위원",
+                                      "통신원", "선임기자", "씨", NULL};
 
 /* Korean surnames (one syllable, and the two-syllable ones). */
 static const char *azSurname[] = {
@@ -68,7 +84,29 @@ static const char *azOrgHead[] = {
     "솔루션", "솔루션즈", "네트웍스", "네트워크", "인더스트리", "산업",
     "자동차", "항공", "해운", "물산", "상사", "제철", "철강", "정유", "AI",
     "컴퍼니", "코퍼레이션", "로보틱스", "다이내믹스", "클라우드", "헬스케어",
-    "파마", "미디어", "스튜디오", "커뮤니케이션즈", "일렉트릭", "모터스", NULL};
+    "파마", "미디어", "스튜디오", "커뮤니케이션즈", "일렉트릭", "모터스",
+    "경찰서", "경찰청", "지검", "지청", "지법", "지방법원", "고등법원",
+    "검찰청", "교육청", "의료원", "고등학교", "중학교", "초등학교",
+    "사관학교", "본부", "연합회", "노조", "조합", "학회", "구단", NULL};
+
+/* Length of the organization head ending z[b, e) (…그룹, …일보), or 0. */
+size_t ent_org_head_len(const ent_segment *s, size_t b, size_t e) {
+  int k;
+  if (e - b < 2) return 0;
+  for (k = 0; azOrgHead[k]; k++) {
+    const char *h = azOrgHead[k];
+    size_t n;
+    /* the last byte first: this runs for every candidate */
+    if ((unsigned char)h[0] == 0) continue;
+    n = strlen(h);
+    if (e - b <= n || (unsigned char)h[n - 1] != s->z[e - 1]) continue;
+    /* 대 alone ends too many words (국경지대, 성접대): universities are
+    ** told by the place before it in pat_org_head */
+    if (n == 3 && memcmp(h, "대", 3) == 0) continue;
+    if (memcmp(s->z + e - n, h, n) == 0) return n;
+  }
+  return 0;
+}
 
 /* Edition words after a model's version, and their Latin forms. */
 static const char *azEdition[][2] = {
@@ -82,9 +120,15 @@ static const char *azEdition[][2] = {
     {"Flash", "Flash"},  {"Lite", "Lite"},    {"Nano", "Nano"},
     {NULL, NULL}};
 
+/* Is z[0, n) one of the words of az?  The first three bytes are compared
+** before any length is taken: these lists are looked at for every word. */
 static int pat_in_list(const char **az, const unsigned char *z, size_t n) {
   int i;
+  if (n == 0) return 0;
   for (i = 0; az[i]; i++) {
+    const unsigned char *a = (const unsigned char *)az[i];
+    if (a[0] != z[0]) continue;
+    if (n > 1 && (a[1] != z[1] || (a[1] && n > 2 && a[2] != z[2]))) continue;
     if (strlen(az[i]) == n && memcmp(az[i], z, n) == 0) return 1;
   }
   return 0;
@@ -109,7 +153,7 @@ static int pat_is_latin(uint32_t c) {
 static int pat_is_hanja(uint32_t c) { return c >= 0x4e00 && c <= 0x9fff; }
 
 /* Scripts present in z[b, e): bit 1 Hangul, 2 Latin, 4 Hanja, 8 digit. */
-static int pat_scripts(const ent_segment *s, size_t b, size_t e) {
+int ent_scripts(const ent_segment *s, size_t b, size_t e) {
   int mask = 0, len;
   while (b < e) {
     uint32_t c = pat_char(s, b, &len);
@@ -123,7 +167,7 @@ static int pat_scripts(const ent_segment *s, size_t b, size_t e) {
 }
 
 /* Number of Hangul syllables in z[b, e), or -1 if anything else is there. */
-static int pat_syllables(const ent_segment *s, size_t b, size_t e) {
+int ent_syllables(const ent_segment *s, size_t b, size_t e) {
   int n = 0, len;
   while (b < e) {
     uint32_t c = pat_char(s, b, &len);
@@ -205,7 +249,7 @@ static int pat_words(const ent_segment *s, pat_word *aWord, int nMax) {
 }
 
 /* The entry of a gazetteer name spanning exactly z[b, e), or NULL. */
-static const koai_gaz_entry *pat_lookup(const ent_context *c,
+const koai_gaz_entry *ent_lookup(const ent_context *c,
                                         const ent_segment *s, size_t b,
                                         size_t e) {
   const koai_gazetteer *aGaz[3];
@@ -231,15 +275,57 @@ static int pat_learn(ent_context *c, const ent_segment *s, size_t b, size_t e,
 }
 
 /* A Korean name: 2-4 syllables starting with a surname. */
-static int pat_korean_name(const ent_segment *s, size_t b, size_t e) {
-  int n = pat_syllables(s, b, e);
+int ent_korean_name(const ent_segment *s, size_t b, size_t e) {
+  int n = ent_syllables(s, b, e);
   if (n < 2 || n > 4) return 0;
-  if (pat_in_list(azSurname, s->z + b, 3)) return 1;
-  return n >= 3 && pat_in_list(azSurname, s->z + b, 6);
+  if (ent_is_surname(s->z + b, 3)) return 1;
+  return n >= 3 && ent_is_surname(s->z + b, 6);
 }
 
-static int pat_is_title(const ent_segment *s, size_t b, size_t e) {
-  return e > b && pat_in_list(azTitle, s->z + b, e - b);
+/*
+** Titles and surnames are asked about for nearly every word, so they are
+** also kept in two tries, built once per process; if memory runs out
+** there, the lists are scanned instead.
+*/
+static pthread_once_t pat_tries_once = PTHREAD_ONCE_INIT;
+static koai_gazetteer *pat_title_trie = NULL;
+static koai_gazetteer *pat_surname_trie = NULL;
+
+static koai_gazetteer *pat_trie_of(const char **az) {
+  koai_gazetteer *g = koai_gazetteer_new();
+  int i;
+  for (i = 0; g && az[i]; i++) {
+    int rc = koai_gazetteer_add_label(g, az[i], (int)strlen(az[i]),
+                                      KOAI_LABEL_PERSON, az[i]);
+    if (rc == KOAI_ERROR_NOMEM) {
+      koai_gazetteer_free(g);
+      g = NULL;
+    }
+  }
+  return g;
+}
+
+static void pat_build_tries(void) {
+  pat_title_trie = pat_trie_of(azTitle);
+  pat_surname_trie = pat_trie_of(azSurname);
+}
+
+/* Is z[0, n) exactly a word of the trie (or, without one, of the list)? */
+static int pat_in_trie(koai_gazetteer *g, const char **az,
+                       const unsigned char *z, size_t n) {
+  size_t end = 0;
+  if (g == NULL) return pat_in_list(az, z, n);
+  return koai_gazetteer_match(g, z, n, 0, NULL, &end) != NULL && end == n;
+}
+
+int ent_is_surname(const unsigned char *z, size_t n) {
+  pthread_once(&pat_tries_once, pat_build_tries);
+  return n > 0 && pat_in_trie(pat_surname_trie, azSurname, z, n);
+}
+
+int ent_is_title(const ent_segment *s, size_t b, size_t e) {
+  pthread_once(&pat_tries_once, pat_build_tries);
+  return e > b && pat_in_trie(pat_title_trie, azTitle, s->z + b, e - b);
 }
 
 /*
@@ -259,8 +345,8 @@ int ent_learn_person(ent_context *c, const ent_segment *s, size_t b,
     size_t lb = (size_t)(zSpace - s->z) + 1;
     rc = pat_learn(c, s, lb, e, KOAI_LABEL_PERSON, zCanonical);
   }
-  if (rc == KOAI_OK && !zSpace && pat_korean_name(s, b, e)) {
-    size_t nSur = pat_in_list(azSurname, s->z + b, 6) && e - b > 6 ? 6 : 3;
+  if (rc == KOAI_OK && !zSpace && ent_korean_name(s, b, e)) {
+    size_t nSur = ent_is_surname(s->z + b, 6) && e - b > 6 ? 6 : 3;
     rc = koai_gazetteer_add_label(c->surnames, (const char *)s->z + b,
                                   (int)nSur, KOAI_LABEL_PERSON, zCanonical);
     if (rc == KOAI_ERROR_TAG) rc = KOAI_OK;
@@ -369,7 +455,7 @@ static int pat_alias_label(const ent_segment *s, const pat_word *aWord,
                            int w0, int w, size_t xb, size_t xe, size_t ib,
                            size_t ie) {
   int k;
-  if (pat_is_title(s, xb, xe)) return -1;
+  if (ent_is_title(s, xb, xe)) return -1;
   if (xe - xb >= 3 && memcmp(s->z + xe - 3, "법", 3) == 0) return -1;
   if (pat_latin_person(s, ib, ie) && w > w0) return KOAI_LABEL_PERSON;
   for (k = aWord[w].m0; k < aWord[w].m1; k++) {
@@ -390,6 +476,33 @@ static int pat_alias_label(const ent_segment *s, const pat_word *aWord,
     }
   }
   return -1;
+}
+
+/*
+** Is z[xb, xe) a generic noun rather than a name: a common noun of the
+** dictionary, one dictionary compound (인공지능 = 인공 + 지능), or common
+** nouns only that do not end like an organization (고대역폭메모리)?
+*/
+static int pat_generic_noun(const ent_context *c, const ent_segment *s,
+                            size_t xb, size_t xe) {
+  int i0 = ent_morph_index_at(s, xb), i, allCommon = 1, k;
+  if (ent_common_noun(c, s, xb, xe)) return 1;
+  if (i0 < 0) return 0;
+  if (s->m[i0].e == xe && strcmp(s->m[i0].tag, "NNP") == 0 &&
+      koai_field_is(s->m[i0].f.type, "Compound")) {
+    return 1;
+  }
+  for (i = i0; i < s->nm && s->m[i].b < xe; i++) {
+    if (strcmp(s->m[i].tag, "NNG") != 0) allCommon = 0;
+  }
+  if (!allCommon) return 0;
+  for (k = 0; azOrgFullHead[k]; k++) {
+    size_t n = strlen(azOrgFullHead[k]);
+    if (xe - xb > n && memcmp(s->z + xe - n, azOrgFullHead[k], n) == 0) {
+      return 0;
+    }
+  }
+  return 1;
 }
 
 static int pat_alias_pairs(ent_context *c, const ent_segment *s,
@@ -415,7 +528,7 @@ static int pat_alias_pairs(ent_context *c, const ent_segment *s,
     /* The name is the word before '(', however the analyzer cut it. */
     w = pat_word_ending_at(s, aWord, nWord, xe);
     if (w < 0) continue;
-    is = pat_scripts(s, ib, ie);
+    is = ent_scripts(s, ib, ie);
     if (!(is & 7)) continue;             /* digits only: a code, not a name */
     xb = aWord[w].b;
     w0 = w;
@@ -425,19 +538,22 @@ static int pat_alias_pairs(ent_context *c, const ent_segment *s,
       for (k = 1; k < want && w0 > 0; k++) {
         const pat_word *prev = &aWord[w0 - 1];
         if (!prev->all_nominal || prev->ne <= prev->nb) break;
-        if (pat_is_title(s, prev->nb, prev->ne)) break;
-        gx = pat_lookup(c, s, prev->nb, prev->ne);
+        if (ent_is_title(s, prev->nb, prev->ne)) break;
+        gx = ent_lookup(c, s, prev->nb, prev->ne);
         if (gx && gx->label != KOAI_LABEL_PERSON) break;
         w0--;
       }
       xb = aWord[w0].nb;
     }
-    xs = pat_scripts(s, xb, xe);
+    xs = ent_scripts(s, xb, xe);
     /* Two forms in different scripts, or a Latin abbreviation. */
     if (xs == is || !(xs & 7)) continue;
     if ((xs & 1) && (is & 1) && !(is & 2) && !(is & 4)) continue;
-    gx = pat_lookup(c, s, xb, xe);
-    gi = pat_lookup(c, s, ib, ie);
+    gx = ent_lookup(c, s, xb, xe);
+    /* 인공지능(AI), 반도체(chip), 정부(Government): a generic noun with a
+    ** gloss is no name, and the gloss is none either */
+    if (gx == NULL && pat_generic_noun(c, s, xb, xe)) continue;
+    gi = ent_lookup(c, s, ib, ie);
     if (gx || gi) {
       const koai_gaz_entry *g = gx ? gx : gi;
       label = g->label;
@@ -471,13 +587,13 @@ static int pat_alias_pairs(ent_context *c, const ent_segment *s,
 
 /* Is word i a title (possibly followed by particles)? */
 static int pat_word_is_title(const ent_segment *s, const pat_word *w) {
-  return w->me > w->b && pat_is_title(s, w->b, w->me);
+  return w->me > w->b && ent_is_title(s, w->b, w->me);
 }
 
 /* Add a person found next to a title, with what the text knows of them. */
 static int pat_add_person(ent_context *c, const ent_segment *s, size_t b,
                           size_t e) {
-  const koai_gaz_entry *g = pat_lookup(c, s, b, e);
+  const koai_gaz_entry *g = ent_lookup(c, s, b, e);
   char zCanon[PAT_MAX_NAME];
   int rc;
   if (g && g->label != KOAI_LABEL_PERSON) return KOAI_OK;
@@ -493,7 +609,7 @@ static int pat_add_person(ent_context *c, const ent_segment *s, size_t b,
 
 /* A surname alone before a title: 김 대표 -> the 김 named before. */
 static int pat_add_surname(ent_context *c, const ent_segment *s, size_t b,
-                           size_t e) {
+                           size_t e, const char *zSource) {
   size_t end = 0;
   const koai_gaz_entry *g =
       koai_gazetteer_match(c->learned, s->z, e, b, NULL, &end);
@@ -509,7 +625,7 @@ static int pat_add_surname(ent_context *c, const ent_segment *s, size_t b,
     pat_copy(s, b, e, zSurface, sizeof(zSurface));
     zCanon = zSurface;
   }
-  return ent_add(c, b, e, KOAI_LABEL_PERSON, zCanon, "title", ENT_PRIO_PATTERN);
+  return ent_add(c, b, e, KOAI_LABEL_PERSON, zCanon, zSource, ENT_PRIO_PATTERN);
 }
 
 /*
@@ -529,10 +645,10 @@ static int pat_name_word(const ent_context *c, const ent_segment *s,
   if (w->n_name == 1 && koai_field_is(s->m[w->m0].f.type, "Compound")) {
     return 0;
   }
-  if (pat_is_title(s, w->b, w->me)) return 0;
-  scripts = pat_scripts(s, w->b, w->me);
+  if (ent_is_title(s, w->b, w->me)) return 0;
+  scripts = ent_scripts(s, w->b, w->me);
   if ((scripts & 8) || scripts == 0 || scripts == 3) return 0;
-  g = pat_lookup(c, s, w->b, w->me);
+  g = ent_lookup(c, s, w->b, w->me);
   return g == NULL || g->label == KOAI_LABEL_PERSON;
 }
 
@@ -543,10 +659,58 @@ static int pat_name_word(const ent_context *c, const ent_segment *s,
 static int pat_family_word(const ent_context *c, const ent_segment *s,
                            const pat_word *w) {
   const koai_gaz_entry *g;
-  int syl = pat_syllables(s, w->b, w->me);
-  if (syl < 1 || syl > 5 || pat_is_title(s, w->b, w->me)) return 0;
-  g = pat_lookup(c, s, w->b, w->me);
+  int syl = ent_syllables(s, w->b, w->me);
+  if (syl < 1 || syl > 5 || ent_is_title(s, w->b, w->me)) return 0;
+  g = ent_lookup(c, s, w->b, w->me);
   return g == NULL || g->label == KOAI_LABEL_PERSON;
+}
+
+/*
+** Can word w be a person rather than the body they belong to?  A party or
+** ministry before a title (새누리당 의원, 고용부 장관) is not the person:
+** a word ending with an organization's head is one only when the
+** dictionary knows it as a person's name.
+*/
+static int pat_person_like(const ent_segment *s, const pat_word *w) {
+  static const char *azBody[] = {"당", "부", "청", "처", "원", "회", "사",
+                                 "국", "단", "소", "실", "위", "연합", "동맹",
+                                 "연대", "연맹", "모임", NULL};
+  int k, allPerson = 1;
+  for (k = w->m0; k < w->m0 + w->n_name; k++) {
+    if (strcmp(s->m[k].tag, "NNP") != 0 ||
+        !koai_field_is(s->m[k].f.semantic, "인명")) {
+      allPerson = 0;
+    }
+  }
+  if (allPerson && ent_korean_name(s, w->b, w->me)) return 1;
+  if (ent_org_head_len(s, w->b, w->me)) return 0;
+  for (k = 0; azBody[k]; k++) {
+    size_t n = strlen(azBody[k]);
+    if (w->me - w->b > n && memcmp(s->z + w->me - n, azBody[k], n) == 0 &&
+        ent_syllables(s, w->b, w->me) >= 3) {
+      return 0;
+    }
+  }
+  return 1;
+}
+
+/* Is the name part of word w one proper noun of the dictionary's 인명? */
+static int pat_dict_person(const ent_segment *s, const pat_word *w) {
+  return w->n_name == 1 && strcmp(s->m[w->m0].tag, "NNP") == 0 &&
+         koai_field_is(s->m[w->m0].f.semantic, "인명");
+}
+
+/* Is word w one Hangul syllable that is a surname, with nothing after it
+** but particles or endings (마는, 황이)? */
+static int pat_short_family(const ent_segment *s, const pat_word *w) {
+  const ent_morph *m = &s->m[w->m0];
+  int k;
+  if (m->e - m->b != 3 || !ent_is_surname(s->z + m->b, 3)) return 0;
+  for (k = w->m0 + 1; k < w->m1; k++) {
+    const char *t = s->m[k].tag;
+    if (t[0] != 'J' && t[0] != 'E' && strcmp(t, "ETM") != 0) return 0;
+  }
+  return 1;
 }
 
 static int pat_titles(ent_context *c, const ent_segment *s,
@@ -561,9 +725,10 @@ static int pat_titles(ent_context *c, const ent_segment *s,
       size_t we;
       while (k > t->m0 + 1 && s->m[k - 1].tag[0] == 'J') k--;
       we = s->m[k - 1].e;
-      if (we > t->b + 9 && pat_syllables(s, t->b, we) >= 4 &&
-          pat_korean_name(s, t->b, t->b + 9) && pat_is_title(s, t->b + 9, we) &&
-          pat_lookup(c, s, t->b, we) == NULL) {
+      if (we > t->b + 9 && ent_syllables(s, t->b, we) >= 4 &&
+          ent_korean_name(s, t->b, t->b + 9) &&
+          pat_in_list(azBylineTitle, s->z + t->b + 9, we - t->b - 9) &&
+          ent_lookup(c, s, t->b, we) == NULL) {
         rc = pat_add_person(c, s, t->b, t->b + 9);
         if (rc != KOAI_OK) break;
         continue;
@@ -573,21 +738,40 @@ static int pat_titles(ent_context *c, const ent_segment *s,
     /* name, then title: 김민준 대표, 젠슨 황 CEO */
     if (i > 0 && aWord[i - 1].all_name) {
       const pat_word *p = &aWord[i - 1];
-      int syl = pat_syllables(s, p->b, p->me);
-      if (syl == 1 && pat_in_list(azSurname, s->z + p->b, p->me - p->b)) {
-        rc = pat_add_surname(c, s, p->b, p->me);
+      int syl = ent_syllables(s, p->b, p->me);
+      /* 윤모 일병: an anonymous 윤 */
+      if (syl == 2 && ent_is_surname(s->z + p->b, 3) &&
+          memcmp(s->z + p->b + 3, "모", 3) == 0) {
+        rc = pat_add_surname(c, s, p->b, p->b + 3, "shape:anonymous");
+        continue;
+      }
+      if (syl == 1 && ent_is_surname(s->z + p->b, p->me - p->b)) {
+        /* 전 회장, 현 대표: former, current, not a surname */
+        if (memcmp(s->z + p->b, "전", 3) != 0 &&
+            memcmp(s->z + p->b, "현", 3) != 0) {
+          rc = pat_add_surname(c, s, p->b, p->me, "title");
+        }
         continue;
       }
       /* a foreign name of two words: 젠슨 황 */
-      if (i > 1 && aWord[i - 2].all_name && !pat_korean_name(s, p->b, p->me) &&
+      if (i > 1 && aWord[i - 2].all_name && !ent_korean_name(s, p->b, p->me) &&
           pat_family_word(c, s, p) && pat_name_word(c, s, &aWord[i - 2], 1) &&
-          !pat_korean_name(s, aWord[i - 2].b, aWord[i - 2].me) &&
-          pat_syllables(s, aWord[i - 2].b, aWord[i - 2].me) <= 5) {
+          !ent_korean_name(s, aWord[i - 2].b, aWord[i - 2].me) &&
+          ent_syllables(s, aWord[i - 2].b, aWord[i - 2].me) <= 5) {
         rc = pat_add_person(c, s, aWord[i - 2].b, p->me);
         continue;
       }
-      if (pat_name_word(c, s, p, 1) &&
-          pat_scripts(s, p->b, p->me) != 2) {   /* AMD 최고경영자: no */
+      /* a person, then their company, then the title: 윤서준 한빛정밀 대표;
+      ** the word before the title is the person only when the dictionary
+      ** knows it as one or the word before it is no person */
+      if (i > 1 && aWord[i - 2].all_name && !pat_dict_person(s, p) &&
+          pat_dict_person(s, &aWord[i - 2]) &&
+          ent_korean_name(s, aWord[i - 2].b, aWord[i - 2].me)) {
+        rc = pat_add_person(c, s, aWord[i - 2].b, aWord[i - 2].me);
+        continue;
+      }
+      if (pat_name_word(c, s, p, 1) && pat_person_like(s, p) &&
+          ent_scripts(s, p->b, p->me) != 2) {   /* AMD 최고경영자: no */
         rc = pat_add_person(c, s, p->b, p->me);
         continue;
       }
@@ -597,7 +781,7 @@ static int pat_titles(ent_context *c, const ent_segment *s,
         for (k = i - 2; k >= 0 && k >= i - 4; k--) {
           const pat_word *q = &aWord[k];
           if (!q->all_name) break;
-          if (pat_korean_name(s, q->b, q->me) && q->n_name == 1 &&
+          if (ent_korean_name(s, q->b, q->me) && q->n_name == 1 &&
               strcmp(s->m[q->m0].tag, "NNP") == 0 &&
               koai_field_is(s->m[q->m0].f.semantic, "인명")) {
             rc = pat_add_person(c, s, q->b, q->me);
@@ -610,16 +794,110 @@ static int pat_titles(ent_context *c, const ent_segment *s,
     /* title, then name: CEO 일론 머스크는 */
     if (t->all_name && i + 1 < nWord) {
       const pat_word *n1 = &aWord[i + 1];
+      /* a one-syllable family name the analyzer took for something else:
+      ** 창업자 잭 마는 (잭 + 마/VV + 는) */
+      if (i + 2 < nWord && pat_short_family(s, &aWord[i + 2]) &&
+          n1->all_name && !ent_korean_name(s, n1->b, n1->me) &&
+          !ent_is_title(s, n1->b, n1->me)) {
+        int syl = ent_syllables(s, n1->b, n1->me);
+        if (syl >= 1 && syl <= 4) {
+          rc = pat_add_person(c, s, n1->b, s->m[aWord[i + 2].m0].e);
+          continue;
+        }
+      }
       if (!pat_name_word(c, s, n1, 0)) continue;
       if (n1->all_name && i + 2 < nWord &&
-          !pat_korean_name(s, n1->b, n1->me) &&
-          pat_syllables(s, n1->b, n1->me) > 0 &&
+          !ent_korean_name(s, n1->b, n1->me) &&
+          ent_syllables(s, n1->b, n1->me) > 0 &&
           pat_family_word(c, s, &aWord[i + 2])) {
         rc = pat_add_person(c, s, n1->b, aWord[i + 2].me);
-      } else if (pat_korean_name(s, n1->b, n1->me) ||
-                 (pat_scripts(s, n1->b, n1->me) & 2) == 0) {
+      } else if (ent_korean_name(s, n1->b, n1->me) ||
+                 (ent_scripts(s, n1->b, n1->me) & 2) == 0) {
         rc = pat_add_person(c, s, n1->b, n1->me);
       }
+    }
+  }
+  return rc;
+}
+
+/* ---- people the text does not name ---------------------------------- */
+
+/* Is morpheme i the word 씨, 군 or 양 (Mr, boy, girl)? */
+static int pat_is_honorific(const ent_segment *s, int i) {
+  const ent_morph *m;
+  if (i < 0 || i >= s->nm) return 0;
+  m = &s->m[i];
+  return m->e - m->b == 3 && (memcmp(s->z + m->b, "씨", 3) == 0 ||
+                              memcmp(s->z + m->b, "군", 3) == 0 ||
+                              memcmp(s->z + m->b, "양", 3) == 0);
+}
+
+/* Morpheme index after a parenthesized note starting at morpheme i in the
+** same word (김모(33)씨), or i when there is none. */
+static int pat_skip_note(const ent_segment *s, const pat_word *w, int i) {
+  int k;
+  if (i >= w->m1 || s->z[s->m[i].b] != '(') return i;
+  for (k = i + 1; k < w->m1 && k < i + 8; k++) {
+    if (s->z[s->m[k].b] == ')') return k + 1;
+  }
+  return i;
+}
+
+/*
+** A person news does not name: a surname or a capital letter with 모, 씨,
+** 군 or 양 (김모(33)씨, 박씨, 이모 씨, A씨, B군, 김 군), or a letter glued to a
+** title (K기자).  The surname alone is the PERSON span, as the spec has it
+** for 김 대표.
+*/
+static int pat_anonymous(ent_context *c, const ent_segment *s,
+                         const pat_word *aWord, int nWord) {
+  int i, rc = KOAI_OK;
+  for (i = 0; i < nWord && rc == KOAI_OK; i++) {
+    const pat_word *w = &aWord[i];
+    const ent_morph *m = &s->m[w->m0];
+    size_t b = m->b, e = m->e, n = e - b;
+    int letter = n == 1 && s->z[b] >= 'A' && s->z[b] <= 'Z';
+    int surname = n == 3 && ent_is_surname(s->z + b, 3);
+    int fused = n == 6 && ent_is_surname(s->z + b, 3) &&
+                memcmp(s->z + b + 3, "모", 3) == 0;   /* 강모, 이모 */
+    int k = w->m0 + 1, ok = 0;
+    if (!letter && !surname && !fused) continue;
+    if (fused) e = b + 3;
+    if (surname && k < w->m1 && s->m[k].e - s->m[k].b == 3 &&
+        memcmp(s->z + s->m[k].b, "모", 3) == 0) {
+      k++;                                      /* 김 + 모 */
+      fused = 1;
+    }
+    k = pat_skip_note(s, w, k);
+    if (k < w->m1) {
+      ok = pat_is_honorific(s, k) ||
+           (letter && ent_is_title(s, s->m[k].b, w->me > s->m[k].b
+                                                    ? w->me
+                                                    : s->m[k].e));
+    } else if (k == w->m1 && i + 1 < nWord) {
+      /* 이모 씨, 김 군: the honorific is the next word */
+      ok = pat_is_honorific(s, aWord[i + 1].m0) &&
+           (fused || letter || w->m1 == w->m0 + 1);
+      /* 박 모 씨, 박 모(55) 씨 */
+      if (!ok && surname && w->m1 == w->m0 + 1 && i + 2 < nWord) {
+        const pat_word *w2 = &aWord[i + 1];
+        const ent_morph *m2 = &s->m[w2->m0];
+        if (m2->e - m2->b == 3 && memcmp(s->z + m2->b, "모", 3) == 0) {
+          int k2 = pat_skip_note(s, w2, w2->m0 + 1);
+          ok = (k2 < w2->m1 && pat_is_honorific(s, k2)) ||
+               (k2 == w2->m1 && pat_is_honorific(s, aWord[i + 2].m0));
+        }
+      }
+    }
+    if (!ok) continue;
+    if (letter) {
+      char zCanon[2];
+      zCanon[0] = (char)s->z[b];
+      zCanon[1] = 0;
+      rc = ent_add(c, b, e, KOAI_LABEL_PERSON, zCanon, "shape:anonymous",
+                   ENT_PRIO_PATTERN);
+    } else {
+      rc = pat_add_surname(c, s, b, e, "shape:anonymous");
     }
   }
   return rc;
@@ -628,7 +906,7 @@ static int pat_titles(ent_context *c, const ent_segment *s,
 /* ---- organizations -------------------------------------------------- */
 
 /* Is z[b, e) a common noun of the dictionary (a word, not a name)? */
-static int pat_common_noun(const ent_context *c, const ent_segment *s,
+int ent_common_noun(const ent_context *c, const ent_segment *s,
                            size_t b, size_t e) {
   koai_prefix_match m;
   uint32_t t;
@@ -649,33 +927,51 @@ static int pat_common_noun(const ent_context *c, const ent_segment *s,
 ** (국내산업, 반도체산업 are not organizations).  A place with 대, 대학 or
 ** 대학교 is a university: 부산대, 충남대.
 */
+/* Heads of media outlets' names, and words that before them make a kind
+** of media rather than a name (경제신문, 지역방송). */
+static const char *azMediaHead[] = {"일보", "신문", "뉴스", "통신", "방송",
+                                    "경제신문", NULL};
+static const char *azGenericMedia[] = {
+    "국내", "해외", "지역", "경제", "종합", "인터넷", "온라인", "외신", "주요",
+    "현지", "일간", "주간", "전문", "지방", "중앙", "공영", "민영", "종편",
+    "케이블", "위성", "라디오", "스포츠", "연예", "가짜", "속보", "단독", NULL};
+
 static int pat_org_head(ent_context *c, const ent_segment *s,
                         const pat_word *w) {
   static const char *azUniversity[] = {"대학교", "대학", "대", NULL};
   size_t b = w->b, e = w->me;
   char zCanon[PAT_MAX_NAME];
   int k;
-  if (e <= b || pat_lookup(c, s, b, e) != NULL) return KOAI_OK;
+  if (e <= b || ent_lookup(c, s, b, e) != NULL) return KOAI_OK;
   for (k = 0; azUniversity[k]; k++) {
     size_t n = strlen(azUniversity[k]);
     const koai_gaz_entry *g;
     if (e - b <= n || memcmp(s->z + e - n, azUniversity[k], n) != 0) continue;
-    g = pat_lookup(c, s, b, e - n);
+    g = ent_lookup(c, s, b, e - n);
     if (g && g->label == KOAI_LABEL_GPE) {
       pat_copy(s, b, e, zCanon, sizeof(zCanon));
       return ent_add(c, b, e, KOAI_LABEL_ORG, zCanon, "suffix",
                      ENT_PRIO_PATTERN + 1);
     }
   }
+  if (ent_org_head_len(s, b, e) == 0) return KOAI_OK;   /* the usual case */
   for (k = 0; azOrgHead[k]; k++) {
     size_t n = strlen(azOrgHead[k]), hb;
+    if (n == 3 && memcmp(azOrgHead[k], "대", 3) == 0) continue;
     int syl;
     if (e - b <= n || memcmp(s->z + e - n, azOrgHead[k], n) != 0) continue;
     hb = e - n;
-    syl = pat_syllables(s, b, hb);
+    syl = ent_syllables(s, b, hb);
     if (syl == 0 || syl == 1 || syl > 8) continue;
-    if (pat_scripts(s, b, hb) & 8) continue;          /* 3분기산업: no */
-    if (pat_common_noun(c, s, b, hb)) continue;
+    if (ent_scripts(s, b, hb) & 8) continue;          /* 3분기산업: no */
+    /* a common noun before the head is an industry (국내산업), except
+    ** before a newspaper's or broadcaster's head: 새벽일보, 세계일보 */
+    if (ent_common_noun(c, s, b, hb) &&
+        (!pat_in_list(azMediaHead, s->z + hb, n) ||
+         pat_in_list(azGenericMedia, s->z + b, hb - b) ||
+         ent_common_noun(c, s, b, e))) {
+      continue;
+    }
     pat_copy(s, b, e, zCanon, sizeof(zCanon));
     return ent_add(c, b, e, KOAI_LABEL_ORG, zCanon, "suffix", ENT_PRIO_PATTERN);
   }
@@ -692,11 +988,11 @@ static int pat_organizations(ent_context *c, const ent_segment *s,
     rc = pat_org_head(c, s, w);
     if (rc != KOAI_OK) break;
     if (i + 1 >= nWord || !w->all_nominal || w->ne <= w->nb) continue;
-    g = pat_lookup(c, s, w->nb, w->ne);
+    g = ent_lookup(c, s, w->nb, w->ne);
     if (g == NULL) continue;
     {
       const pat_word *n = &aWord[i + 1];
-      int syl = pat_syllables(s, n->nb, n->ne);
+      int syl = ent_syllables(s, n->nb, n->ne);
       size_t len = n->ne - n->nb;
       if (len == 0) continue;
       /* 삼성전자 주식회사 */
@@ -706,8 +1002,10 @@ static int pat_organizations(ent_context *c, const ent_segment *s,
                      ENT_PRIO_PATTERN);
         continue;
       }
-      /* 미국 상무부, 중국 국가발전개혁위원회: a body of a country */
+      /* 미국 상무부, 중국 국가발전개혁위원회: a body of a country; the
+      ** generic 행정부 (미 행정부 → 미) is none */
       if (g->label == KOAI_LABEL_GPE && syl >= 3 &&
+          !(len == 9 && memcmp(s->z + n->nb, "행정부", 9) == 0) &&
           (memcmp(s->z + n->ne - 3, "부", 3) == 0 ||
            memcmp(s->z + n->ne - 3, "청", 3) == 0 ||
            (len >= 9 && memcmp(s->z + n->ne - 9, "위원회", 9) == 0) ||
@@ -742,9 +1040,9 @@ static size_t pat_version_at(const ent_segment *s, size_t i) {
   return j - i;
 }
 
-static int pat_versions(ent_context *c, const ent_segment *s) {
+int ent_extend_versions(ent_context *c, const ent_segment *s, int from) {
   int i, n = c->cands->n;
-  for (i = 0; i < n; i++) {
+  for (i = from; i < n; i++) {
     koai_entity *e = &c->cands->a[i];
     size_t j = e->end, v;
     char sep = 0;
@@ -850,7 +1148,7 @@ static int pat_products(ent_context *c, const ent_segment *s,
       nameLike = 1;
     }
     if (!nameLike || e <= b) continue;
-    g = pat_lookup(c, s, b, e);
+    g = ent_lookup(c, s, b, e);
     if (g && g->label != KOAI_LABEL_PRODUCT) continue;
     if (g) {
       snprintf(zCanon, sizeof(zCanon), "%s", g->canonical);
@@ -860,6 +1158,157 @@ static int pat_products(ent_context *c, const ent_segment *s,
     rc = ent_add(c, b, e, KOAI_LABEL_PRODUCT, zCanon, "kind",
                  ENT_PRIO_PATTERN - 1);
   }
+  return rc;
+}
+
+/* ---- products told by their cues ------------------------------------ */
+
+/* Words near a product's name that say it is one: launches and kinds. */
+static const char *azProductCue[] = {
+    "출시", "공개", "선보", "내놓", "발표", "탑재", "업데이트", "버전", "모델",
+    "챗봇", "앱", "플랫폼", "서비스", "언어모델", "에이전트", "칩", NULL};
+
+/* Words that take a version without being a product (웹 3.0). */
+static const char *azNotProduct[] = {
+    "웹", "버전", "시즌", "파트", "단계", "레벨", "인더스트리", "산업", "모델",
+    "시리즈", "제", "기술", "전략", "계획", "비전", "챗봇", "로봇", "채팅봇",
+    "앱", "서비스", "플랫폼", "에이전트", "칩", "스마트폰", "시즌제", "리그",
+    "호", "차", "회", "위", "세대", "등급", "단", "조", NULL};
+
+/* Tails that make a word a chatbot's or app's name: 센스챗, 누리봇. */
+static const char *azProductTail[] = {"챗", "봇", "톡", "GPT", NULL};
+
+/* Does a particle or the end of a word start at byte i? */
+static int pat_ends_at(const ent_segment *s, size_t i) {
+  int mi = ent_morph_index_at(s, i);
+  return mi >= 0 && s->m[mi].b == i && pat_ends_name(&s->m[mi]);
+}
+
+static int pat_has_cue(const ent_segment *s, const pat_word *aWord, int nWord,
+                       int i, int span) {
+  int j;
+  for (j = i - span; j <= i + span; j++) {
+    const pat_word *w = &aWord[j < 0 ? 0 : j];
+    int k;
+    if (j < 0 || j >= nWord || j == i) continue;
+    if (w->me - w->b < 3) continue;
+    for (k = 0; azProductCue[k]; k++) {
+      size_t n;
+      if ((unsigned char)azProductCue[k][0] != s->z[w->b] ||
+          (unsigned char)azProductCue[k][1] != s->z[w->b + 1] ||
+          (unsigned char)azProductCue[k][2] != s->z[w->b + 2]) {
+        continue;
+      }
+      n = strlen(azProductCue[k]);
+      if (w->me - w->b >= n && memcmp(s->z + w->b, azProductCue[k], n) == 0) {
+        return 1;
+      }
+    }
+  }
+  return 0;
+}
+
+/*
+** A product no list knows, told by the evidence around it: a name with a
+** version and a product's cue nearby (오로라 3.5 모델, X 3.5를 공개), a
+** chatbot's or app's tail with a cue (센스챗을 출시), or a name after the
+** kind of product it is, with a launch nearby (챗봇 누리온을 선보였다).
+** The name must not be a common noun of the dictionary or a generic word.
+*/
+static int pat_cued_products(ent_context *c, const ent_segment *s,
+                             const pat_word *aWord, int nWord) {
+  int i, rc = KOAI_OK, first = c->cands->n;
+  for (i = 0; i < nWord && rc == KOAI_OK; i++) {
+    const pat_word *w = &aWord[i];
+    size_t b = w->b, e = w->me, v = 0, j;
+    int scripts, syl, ok = 0, k, common;
+    const koai_gaz_entry *g;
+    if (e <= b || w->n_name == 0) continue;
+    scripts = ent_scripts(s, b, e);
+    if (scripts == 0 || (scripts & 8) || (scripts & 4)) continue;
+    syl = ent_syllables(s, b, e);
+    if (scripts == 1 && syl < 2) continue;
+    /* the cheap tests first: a version, a tail, or a kind before it */
+    {
+      size_t j0 = e;
+      int tail = 0;
+      if (w->all_name && j0 < s->n && s->z[j0] == ' ') j0++;
+      for (k = 0; azProductTail[k]; k++) {
+        size_t n = strlen(azProductTail[k]);
+        if (e - b > n + 3 && memcmp(s->z + e - n, azProductTail[k], n) == 0) {
+          tail = 1;
+        }
+      }
+      if (!(j0 < s->n && s->z[j0] >= '0' && s->z[j0] <= '9') && !tail &&
+          !(i > 0 && aWord[i - 1].all_name &&
+            pat_in_list(azProductHead, s->z + aWord[i - 1].b,
+                        aWord[i - 1].me - aWord[i - 1].b))) {
+        continue;
+      }
+    }
+    if (pat_in_list(azNotProduct, s->z + b, e - b) || ent_is_title(s, b, e)) {
+      continue;
+    }
+    common = ent_common_noun(c, s, b, e);
+    g = ent_lookup(c, s, b, e);
+    if (g) continue;                       /* the gazetteer decides */
+    for (k = w->m0; k < w->m0 + w->n_name; k++) {
+      if (strcmp(s->m[k].tag, "XSN") == 0) break;
+    }
+    if (k < w->m0 + w->n_name) continue;   /* 학습량: a measure, no name */
+    /* a version after it, in the same word or the next, that is no
+    ** amount (GPU 10만 개, 매개변수 700억 개) */
+    j = e;
+    if (w->all_name && j < s->n && s->z[j] == ' ') j++;
+    v = pat_version_at(s, j);
+    if (v && s->can_end[j + v]) {
+      int len, mi;
+      uint32_t next = pat_char(s, j + v, &len);
+      if (pat_is_hangul(next)) {
+        mi = ent_morph_index_at(s, j + v);
+        if (mi < 0 || s->m[mi].b != j + v || s->m[mi].tag[0] != 'J') v = 0;
+      }
+    } else {
+      v = 0;
+    }
+    if (v && !common && pat_has_cue(s, aWord, nWord, i, 3)) ok = 1;
+    /* a common word is a model's name only right before version and kind:
+    ** 오로라 3.5 모델 */
+    if (v && common && j + v + 1 < s->n && s->z[j + v] == ' ') {
+      size_t kb = j + v + 1, ke = kb;
+      while (ke < s->n && s->z[ke] != ' ' && !pat_ends_at(s, ke)) ke++;
+      ok = pat_in_list(azProductHead, s->z + kb, ke - kb);
+    }
+    /* a chatbot's tail */
+    for (k = 0; !ok && !common && azProductTail[k]; k++) {
+      size_t n = strlen(azProductTail[k]);
+      if (e - b > n + 3 && memcmp(s->z + e - n, azProductTail[k], n) == 0 &&
+          pat_has_cue(s, aWord, nWord, i, 4)) {
+        ok = 1;
+      }
+    }
+    /* after the kind of product, with a launch nearby */
+    if (!ok && !common && w->proper && i > 0 && aWord[i - 1].all_name &&
+        scripts != 2 &&
+        pat_in_list(azProductHead, s->z + aWord[i - 1].b,
+                    aWord[i - 1].me - aWord[i - 1].b) &&
+        pat_has_cue(s, aWord, nWord, i, 4)) {
+      const ent_morph *last = &s->m[w->m0 + w->n_name - 1];
+      /* the last part must not be a common word of two syllables or more
+      ** (데이터센터): that makes a compound of common words */
+      ok = !(strcmp(last->tag, "NNG") == 0 &&
+             ent_syllables(s, last->b, last->e) >= 2 &&
+             w->n_name > 1);
+    }
+    if (!ok) continue;
+    {
+      char zCanon[PAT_MAX_NAME];
+      pat_copy(s, b, e, zCanon, sizeof(zCanon));
+      rc = ent_add(c, b, e, KOAI_LABEL_PRODUCT, zCanon, "context:product",
+                   ENT_PRIO_PATTERN + 1);
+    }
+  }
+  if (rc == KOAI_OK) rc = ent_extend_versions(c, s, first);
   return rc;
 }
 
@@ -876,9 +1325,9 @@ static int pat_places(ent_context *c, const ent_segment *s,
     if (strcmp(m->tag, "NNP") != 0 || !koai_field_is(m->f.semantic, "지명")) {
       continue;
     }
-    if (pat_syllables(s, m->b, m->e) < 2) continue;
+    if (ent_syllables(s, m->b, m->e) < 2) continue;
     /* a word that is also a common noun (마켓) is not taken for a place */
-    if (pat_common_noun(c, s, m->b, m->e)) continue;
+    if (ent_common_noun(c, s, m->b, m->e)) continue;
     pat_copy(s, m->b, m->e, zCanon, sizeof(zCanon));
     rc = ent_add(c, m->b, m->e, KOAI_LABEL_GPE, zCanon, "place",
                  ENT_PRIO_PATTERN - 1);
@@ -893,11 +1342,13 @@ int ent_find_patterns(ent_context *c, const ent_segment *s) {
   aWord = malloc((size_t)s->nm * sizeof(pat_word));
   if (aWord == NULL) return KOAI_ERROR_NOMEM;
   nWord = pat_words(s, aWord, s->nm);
-  rc = pat_versions(c, s);
+  rc = ent_extend_versions(c, s, 0);
   if (rc == KOAI_OK) rc = pat_alias_pairs(c, s, aWord, nWord);
   if (rc == KOAI_OK) rc = pat_titles(c, s, aWord, nWord);
+  if (rc == KOAI_OK) rc = pat_anonymous(c, s, aWord, nWord);
   if (rc == KOAI_OK) rc = pat_organizations(c, s, aWord, nWord);
   if (rc == KOAI_OK) rc = pat_products(c, s, aWord, nWord);
+  if (rc == KOAI_OK) rc = pat_cued_products(c, s, aWord, nWord);
   if (rc == KOAI_OK) rc = pat_places(c, s, aWord, nWord);
   free(aWord);
   return rc;

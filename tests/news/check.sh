@@ -69,7 +69,7 @@ got=$(sq "$db" "UPDATE articles SET body = '테슬라가 오스틴 공장에 500
   SELECT group_concat(label || ':' || entity, ' ') FROM mentions WHERE article_id = 1;")
 check "update of the body: search and mentions follow" "$got" "0
 1
-ORG:테슬라 MONEY:5000억 원"
+ORG:테슬라 GPE:오스틴 MONEY:5000억 원"
 check "update of the body: in sync" "$(in_sync | cut -d' ' -f1)" "0"
 
 got=$(sq "$db" "UPDATE articles SET title = '테슬라, 오스틴에 투자' WHERE id = 1;

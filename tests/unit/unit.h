@@ -29,5 +29,6 @@ void test_dictionary(void);
 void test_userdict(void);
 void test_numeric_entities(void);
 void test_bounded(void);
+void test_name_model(void);
 
 #endif

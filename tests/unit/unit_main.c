@@ -57,6 +57,7 @@ int main(void) {
   test_dictionary();
   test_userdict();
   test_numeric_entities();
+  test_name_model();
   test_bounded();
   printf("unit: %d passed, %d failed\n", unit_passed, unit_failed);
   return unit_failed ? 1 : 0;
