@@ -136,6 +136,12 @@ int koai_terms_deliver(koai_term_builder *b, int colocated, const char *z,
 int koai_terms_pass(koai_term_builder *b, int colocated, const char *z, int n,
                     size_t start, size_t end, int withTwin);
 
+/* word_stems.c: 1 when z[0..n) is a noun of the dictionary (not an
+** inflected form): a common or proper noun, or with namesAndCommonOnly 0
+** also a bound noun, numeral or pronoun. */
+int koai_terms_dictionary_noun(const koai_dict *d, const char *z, size_t n,
+                               int namesAndCommonOnly);
+
 /* word_joins.c: hold a term; pass the held ones on; remember the text of
 ** a word's last piece, a noun; and with the next word's first stem, add
 ** the two joined beside the held terms, then pass them on. */

@@ -15,7 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../dict/dict.h"
 #include "term_builder.h"
 
 int koai_joins_hold(koai_term_builder *b, int colocated, const char *z, int n,
@@ -73,23 +72,6 @@ int koai_joins_remember(koai_term_builder *b, const char *z, size_t n,
   return KOAI_OK;
 }
 
-/* 1 when z[0..n) is a noun of the dictionary, simple or compound. */
-static int joins_is_noun(const koai_dict *d, const char *z, size_t n) {
-  koai_prefix_match m;
-  uint32_t t;
-  if (!koai_dic_exact_match(&d->sys, (const unsigned char *)z, n, &m)) {
-    return 0;
-  }
-  for (t = 0; t < m.n_tokens; t++) {
-    const char *zFeat =
-        koai_dic_feature(&d->sys, &d->sys.tokens[m.first_token + t]);
-    if (strncmp(zFeat, "NNG,", 4) == 0 || strncmp(zFeat, "NNP,", 4) == 0) {
-      return 1;
-    }
-  }
-  return 0;
-}
-
 /*
 ** Fold the remembered word and zStem, joined, into b->out when they are a
 ** noun of the dictionary: its length, 0 when they are not, -1 when out of
@@ -104,7 +86,7 @@ static int joins_fold(koai_term_builder *b, const char *zStem, size_t nStem) {
     b->cap_join = n;
   }
   memcpy(b->join + b->n_join, zStem, nStem);
-  if (!joins_is_noun(b->d, b->join, n)) return 0;
+  if (!koai_terms_dictionary_noun(b->d, b->join, n, 1)) return 0;
   return koai_terms_fold(b, b->join, (int)n);
 }
 

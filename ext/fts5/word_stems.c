@@ -219,9 +219,8 @@ static size_t stems_input_end(const koai_term_builder *b, int k, size_t pos) {
   return p->end;
 }
 
-/* 1 when z[0..n) is a noun of the dictionary (not an inflected form). */
-static int stems_is_dictionary_noun(const koai_dict *d, const char *z,
-                                    size_t n) {
+int koai_terms_dictionary_noun(const koai_dict *d, const char *z, size_t n,
+                               int namesAndCommonOnly) {
   koai_prefix_match m;
   uint32_t t;
   if (!koai_dic_exact_match(&d->sys, (const unsigned char *)z, n, &m)) {
@@ -230,9 +229,12 @@ static int stems_is_dictionary_noun(const koai_dict *d, const char *z,
   for (t = 0; t < m.n_tokens; t++) {
     const char *zFeat =
         koai_dic_feature(&d->sys, &d->sys.tokens[m.first_token + t]);
-    if (strncmp(zFeat, "NNG,", 4) == 0 || strncmp(zFeat, "NNP,", 4) == 0 ||
-        strncmp(zFeat, "NNB,", 4) == 0 || strncmp(zFeat, "NR,", 3) == 0 ||
-        strncmp(zFeat, "NP,", 3) == 0) {
+    if (strncmp(zFeat, "NNG,", 4) == 0 || strncmp(zFeat, "NNP,", 4) == 0) {
+      return 1;
+    }
+    if (!namesAndCommonOnly &&
+        (strncmp(zFeat, "NNB,", 4) == 0 || strncmp(zFeat, "NR,", 3) == 0 ||
+         strncmp(zFeat, "NP,", 3) == 0)) {
       return 1;
     }
   }
@@ -300,7 +302,7 @@ static int stems_query_text(koai_term_builder *b, int first, int last, int k0,
     return 0;
   }
   if (!stems_has_term(b, k0, k1, lead, to) &&
-      stems_is_dictionary_noun(b->d, b->word + lead, to - lead)) {
+      koai_terms_dictionary_noun(b->d, b->word + lead, to - lead, 0)) {
     return 1;
   }
   /* Only particles: a copula or an ending after a noun is read from a
@@ -313,7 +315,7 @@ static int stems_query_text(koai_term_builder *b, int first, int last, int k0,
     last = m;
     *pTo = to = b->word_ends[m];
     if (!stems_has_term(b, k0, k1, lead, to) &&
-        stems_is_dictionary_noun(b->d, b->word + lead, to - lead)) {
+        koai_terms_dictionary_noun(b->d, b->word + lead, to - lead, 0)) {
       return 1;
     }
   }
@@ -391,7 +393,7 @@ static void stems_add_before(koai_term_builder *b, const stem_piece *pc,
   ** searches it whole or finds it as one morpheme, the same term either
   ** way. */
   if (k != pc->last) return;
-  if (stems_is_dictionary_noun(b->d, b->word + lead, pos - lead)) {
+  if (koai_terms_dictionary_noun(b->d, b->word + lead, pos - lead, 0)) {
     stems_add_text(b, pc, lead, pos, b->parts[pc->first].start, end);
   }
 }
